@@ -1,0 +1,54 @@
+import type { Readable } from "node:stream";
+import type { SubjectType } from "./payloads";
+
+/** Fully qualified action names. Services are named after their package. */
+export const Actions = {
+  ingest: {
+    createBatch: "ingest.createBatch",
+    upload: "ingest.upload",
+    getBatch: "ingest.getBatch",
+    readImage: "ingest.readImage",
+    ready: "ingest.ready",
+  },
+  vision: { ready: "vision.ready" },
+  matching: {
+    rankCandidates: "matching.rankCandidates",
+    searchCards: "matching.searchCards",
+    listSets: "matching.listSets",
+    getSet: "matching.getSet",
+    getCard: "matching.getCard",
+    trackedCardCount: "matching.trackedCardCount",
+    ready: "matching.ready",
+  },
+  collection: {
+    listDrafts: "collection.listDrafts",
+    getDraft: "collection.getDraft",
+    selectDraft: "collection.selectDraft",
+    listCards: "collection.listCards",
+    listMasterSets: "collection.listMasterSets",
+    ready: "collection.ready",
+  },
+  auth: { register: "auth.register", login: "auth.login", refresh: "auth.refresh", verify: "auth.verify" },
+} as const;
+
+/** Meta sent with `ingest.upload` (the file itself is the call's stream). */
+export interface UploadMeta {
+  userId: string;
+  batchId: string;
+  filename: string | null;
+  declaredType: string | null;
+}
+
+export interface CreateBatchParams { userId: string; subjectType: SubjectType }
+export interface OwnedParams { userId: string; id: string }
+export interface SelectDraftParams {
+  userId: string;
+  draftId: string;
+  cardId: string;
+  quantity: number;
+  condition: string;
+  pricePaid: number | null;
+  acquiredAt: string | null;
+  notes: string | null;
+}
+export interface ReadImageResult { contentType: string; sizeBytes: number; stream: Readable }

@@ -1,0 +1,5 @@
+export * from "./channels";
+export * from "./payloads";
+export * from "./errors";
+export * from "./views";
+export * from "./actions";

@@ -1,0 +1,101 @@
+import type { SubjectType } from "./payloads";
+
+/** REST shapes (snake_case, from the seed contract). Services return them; the gateway passes them through. */
+
+export interface CandidateView {
+  card_id: string;
+  name: string;
+  name_fr: string | null;
+  set_id: string;
+  set_name: string;
+  number: string;
+  score: number;
+  reasons: string[];
+  image_url: string | null;
+}
+
+export interface DetectedMetadataView {
+  probable_name: string | null;
+  local_number: string | null;
+  printed_total: string | null;
+  hp: number | null;
+  set_code: string | null;
+  regulation_mark: string | null;
+  illustrator: string | null;
+  year: number | null;
+  raw_text: string;
+  ocr_confidence: number;
+  card_index: number;
+  position: { row: number; col: number } | null;
+  quad: [number, number][];
+  rotation: number;
+  crop_key: string | null;
+}
+
+export type DraftStatus = "awaiting_validation" | "validated";
+
+export interface DraftView {
+  id: string;
+  batch_id: string;
+  image_id: string;
+  status: DraftStatus;
+  image_url: string;
+  subject_type: SubjectType;
+  top_candidate_id: string | null;
+  candidates: CandidateView[];
+  detected_metadata: DetectedMetadataView;
+  selected_card_id: string | null;
+  created_at: string;
+  validated_at: string | null;
+}
+
+export type ImageStatus = "stored" | "analysed" | "failed" | "archived" | "expired";
+
+export interface ImageView {
+  id: string;
+  batch_id: string;
+  status: ImageStatus;
+  subject_type: SubjectType;
+  content_type: string;
+  size_bytes: number;
+  width: number;
+  height: number;
+  original_filename: string | null;
+  cards_found: number | null;
+  image_url: string;
+  created_at: string;
+}
+
+export interface BatchView {
+  id: string;
+  subject_type: SubjectType;
+  created_at: string;
+  images: ImageView[];
+}
+
+export interface UserCardView {
+  id: string;
+  card_id: string;
+  set_id: string;
+  quantity: number;
+  condition: string;
+  price_paid: number | null;
+  acquired_at: string | null;
+  notes: string | null;
+  draft_id: string | null;
+  created_at: string;
+}
+
+export interface MasterSetView {
+  set_id: string;
+  owned_card_count: number;
+  tracked_card_count: number;
+  completion_rate: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+}

@@ -1,0 +1,49 @@
+import { DataSource, type EntitySchema, type MixedList } from "typeorm";
+import { PGliteDriver } from "typeorm-pglite";
+import { mkdirSync } from "node:fs";
+
+export type MigrationClass = new () => { name?: string; up(q: unknown): Promise<unknown>; down(q: unknown): Promise<unknown> };
+
+export interface OpenDatabaseOptions {
+  /** `postgres://…`: a PostgreSQL server. `pglite:<dir>` or `pglite:memory`: embedded PGlite. */
+  url: string;
+  entities: EntitySchema[];
+  migrations: MigrationClass[];
+  /** One migrations table per owner, so services migrate independently on a shared server. */
+  migrationsTableName: string;
+  logging?: boolean;
+}
+
+/**
+ * Opens a DataSource and runs pending migrations (never `synchronize`).
+ * PGlite holds one connection: in embedded mode every service shares the one DataSource made here.
+ */
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<DataSource> {
+  const common = {
+    type: "postgres" as const,
+    entities: opts.entities,
+    migrations: opts.migrations as MixedList<string | MigrationClass>,
+    migrationsTableName: opts.migrationsTableName,
+    migrationsRun: true,
+    synchronize: false,
+    logging: opts.logging ?? false,
+  };
+  let ds: DataSource;
+  if (opts.url.startsWith("pglite:")) {
+    const target = opts.url.slice("pglite:".length);
+    const dataDir = target === "memory" || target === "" ? undefined : target;
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    ds = new DataSource({ ...common, driver: new PGliteDriver({ dataDir }).driver } as never);
+  } else if (/^postgres(ql)?:\/\//.test(opts.url)) {
+    ds = new DataSource({ ...common, url: opts.url, extra: { max: 10 } } as never);
+  } else {
+    throw new Error(`DATABASE_URL must start with postgres:// or pglite:, got "${opts.url.split(":")[0]}:"`);
+  }
+  await ds.initialize();
+  return ds;
+}
+
+/** Liveness of the database connection for /ready. */
+export async function pingDatabase(ds: DataSource): Promise<void> {
+  await ds.query("SELECT 1");
+}

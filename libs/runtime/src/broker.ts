@@ -1,0 +1,70 @@
+import { ServiceBroker, type BrokerOptions, type Middleware } from "moleculer";
+import { Middleware as ChannelsMiddleware } from "@moleculer/channels";
+import { DEAD_LETTER_CHANNEL } from "@poke-ventory/contracts";
+import { TracingMiddleware } from "./tracing";
+import { toMoleculerError } from "./errors";
+import type { InfraConfig } from "./config";
+
+export const DEFAULT_NAMESPACE = "poke-ventory";
+
+export interface CreateBrokerOptions {
+  /** Unset: in-process transport and channels (embedded mode). */
+  natsUrl?: string;
+  nodeId?: string;
+  /** Separates deployments (and test runs) sharing one NATS: prefixes subjects, streams and channels. */
+  namespace?: string;
+  logLevel?: InfraConfig["LOG_LEVEL"];
+  logFormat?: InfraConfig["LOG_FORMAT"];
+  /** false silences the broker (tests). */
+  logger?: boolean;
+  metricsPort?: number;
+  /** Default redeliveries before a message goes to the dead-letter channel. */
+  maxRetries?: number;
+  requestTimeoutMs?: number;
+  /** Test hook: fail channel deliveries by raising errors, e.g. to prove retries. */
+  extraMiddlewares?: Middleware[];
+}
+
+/**
+ * The one way services get a broker: JSON logs, the shared error handler, tracing propagation, and
+ * durable channels (NATS JetStream when `natsUrl` is set, Moleculer events otherwise).
+ */
+export function createBroker(opts: CreateBrokerOptions): ServiceBroker {
+  const channelsAdapter = opts.natsUrl
+    ? {
+        type: "NATS",
+        options: {
+          nats: { url: opts.natsUrl },
+          maxRetries: opts.maxRetries ?? 3,
+          deadLettering: { enabled: true, queueName: DEAD_LETTER_CHANNEL },
+        },
+      }
+    : { type: "Fake", options: { maxRetries: 0 } };
+
+  const config: BrokerOptions = {
+    nodeID: opts.nodeId,
+    namespace: opts.namespace ?? DEFAULT_NAMESPACE,
+    transporter: opts.natsUrl ? { type: "NATS", options: { url: opts.natsUrl } } : undefined,
+    logger:
+      opts.logger === false
+        ? false
+        : { type: "Console", options: { level: opts.logLevel ?? "info", formatter: opts.logFormat === "short" ? "short" : "json", colors: false } },
+    logLevel: opts.logLevel ?? "info",
+    requestTimeout: opts.requestTimeoutMs ?? 30_000,
+    serializer: "JSON",
+    transit: { serviceChangedDebounceTime: 100 } as BrokerOptions["transit"],
+    registry: { strategy: "RoundRobin", preferLocal: true },
+    metrics: opts.metricsPort
+      ? { enabled: true, reporter: [{ type: "Prometheus", options: { port: opts.metricsPort, path: "/metrics" } }] }
+      : { enabled: false },
+    errorHandler(err: Error) {
+      throw toMoleculerError(err);
+    },
+    middlewares: [
+      ...(opts.extraMiddlewares ?? []),
+      ChannelsMiddleware({ adapter: channelsAdapter, context: true } as never) as unknown as Middleware,
+      TracingMiddleware(),
+    ],
+  };
+  return new ServiceBroker(config);
+}

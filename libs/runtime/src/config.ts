@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+/** Thrown at start when the environment is invalid; lists every bad variable at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join("\n  - ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Validates `env` against a zod object schema whose keys are variable names.
+ * Empty strings count as unset, so `FOO=` falls back to the default.
+ */
+export function loadConfig<S extends z.ZodRawShape>(
+  shape: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<z.ZodObject<S>> {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== "") input[key] = value;
+  }
+  const result = z.object(shape).safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Common variable types. */
+export const env = {
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  number: (fallback: number) => z.coerce.number().default(fallback),
+  flag: (fallback: boolean) =>
+    z
+      .enum(["0", "1", "true", "false", "yes", "no"])
+      .default(fallback ? "1" : "0")
+      .transform((v) => v === "1" || v === "true" || v === "yes"),
+  url: () => z.string().url(),
+  list: (fallback: string) =>
+    z
+      .string()
+      .default(fallback)
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+};
+
+/** Variables every service reads: where the shared infrastructure is. */
+export const infraShape = {
+  NATS_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "short"]).default("json"),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  NODE_ID: z.string().optional(),
+};
+export type InfraConfig = z.infer<z.ZodObject<typeof infraShape>>;

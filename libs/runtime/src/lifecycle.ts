@@ -1,0 +1,37 @@
+import type { ServiceBroker } from "moleculer";
+import { ConfigError } from "./config";
+
+/**
+ * Runs a composition root: config errors print one clear message and exit 1; SIGINT/SIGTERM stop the
+ * broker (draining channels) and run the cleanups; an unexpected rejection is logged, never fatal.
+ */
+export async function runMain(start: () => Promise<{ broker: ServiceBroker; cleanup?: () => Promise<void> }>) {
+  process.on("unhandledRejection", (reason) => {
+    console.error(JSON.stringify({ level: "error", msg: "unhandled rejection", reason: String(reason) }));
+  });
+  let started: Awaited<ReturnType<typeof start>>;
+  try {
+    started = await start();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+    } else {
+      console.error(JSON.stringify({ level: "fatal", msg: "failed to start", error: String((err as Error)?.stack ?? err) }));
+    }
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    started.broker.logger.info(`Received ${signal}, shutting down`);
+    try {
+      await started.broker.stop();
+      await started.cleanup?.();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}

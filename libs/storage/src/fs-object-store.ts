@@ -1,0 +1,58 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, readFile, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { ObjectNotFoundError, type ObjectStore } from "./object-store";
+
+/** Objects as files under one folder (embedded mode). */
+export class FsObjectStore implements ObjectStore {
+  constructor(private readonly root: string) {}
+
+  private file(key: string): string {
+    const resolved = path.resolve(this.root, key);
+    if (!resolved.startsWith(path.resolve(this.root) + path.sep)) throw new Error(`invalid object key: ${key}`);
+    return resolved;
+  }
+
+  async put(key: string, body: Buffer | Readable): Promise<void> {
+    const file = this.file(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(tmp));
+    await rename(tmp, file);
+  }
+
+  async get(key: string): Promise<Buffer> {
+    try {
+      return await readFile(this.file(key));
+    } catch (err) {
+      throw toNotFound(err, key);
+    }
+  }
+
+  async getStream(key: string): Promise<Readable> {
+    await this.assertExists(key);
+    return createReadStream(this.file(key));
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.file(key), { force: true });
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return stat(this.file(key)).then(() => true, () => false);
+  }
+
+  async ping(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+  }
+
+  private async assertExists(key: string) {
+    if (!(await this.exists(key))) throw new ObjectNotFoundError(key);
+  }
+}
+
+function toNotFound(err: unknown, key: string): Error {
+  return (err as NodeJS.ErrnoException)?.code === "ENOENT" ? new ObjectNotFoundError(key, { cause: err }) : (err as Error);
+}
