@@ -52,3 +52,9 @@ export interface SelectDraftParams {
   notes: string | null;
 }
 export interface ReadImageResult { contentType: string; sizeBytes: number; stream: Readable }
+export interface ListDraftsParams { userId: string; batchId: string }
+export interface ListCardsParams { userId: string; page: number; pageSize: number }
+export interface UserParams { userId: string }
+export interface GetCatalogItemParams { id: string }
+export interface TrackedCardCountParams { setId: string }
+export interface SearchCardsParams { q?: string; set?: string; number?: string; lang?: "en" | "fr"; limit?: number }

@@ -99,3 +99,33 @@ export interface Page<T> {
   page: number;
   page_size: number;
 }
+
+export interface CatalogSetView {
+  id: string;
+  name: string;
+  name_fr: string | null;
+  series: string | null;
+  printed_total: number | null;
+  total: number | null;
+  release_date: string | null;
+  ptcgo_code: string | null;
+  /** Cards a master set of this set tracks (see the catalog docs for what counts). */
+  tracked_card_count: number;
+}
+
+export interface CatalogCardView {
+  id: string;
+  set_id: string;
+  number: string;
+  name: string;
+  name_fr: string | null;
+  supertype: string | null;
+  subtypes: string[];
+  hp: number | null;
+  types: string[];
+  artist: string | null;
+  rarity: string | null;
+  regulation_mark: string | null;
+  image_small: string | null;
+  image_large: string | null;
+}
