@@ -1,1 +1,52 @@
-export {};
+import { z } from "zod";
+import { openDatabase } from "@poke-ventory/db";
+import { createBroker, ensurePipelineStreams, infraShape, initTracing, loadConfig, runMain, DEFAULT_NAMESPACE } from "@poke-ventory/runtime";
+import { composeGateway, gatewayConfigShape, gatewayEntities, gatewayMigrations } from "@poke-ventory/gateway";
+import { composeIngest, ingestConfigShape, ingestEntities, ingestMigrations } from "@poke-ventory/ingest";
+import { composeVision, visionConfigShape } from "@poke-ventory/vision";
+import { composeMatching, matchingConfigShape, matchingEntities, matchingMigrations } from "@poke-ventory/matching";
+import { composeCollection, collectionConfigShape, collectionEntities, collectionMigrations } from "@poke-ventory/collection";
+import { embeddedSecret } from "./embedded-secret";
+
+/** Every service in one process: in-process transport and channels, PGlite under ./data, files for objects. */
+void runMain(async () => {
+  const env = { DATABASE_URL: "pglite:./data/db", ...process.env };
+  const dataDir = process.env.DATA_DIR ?? "./data";
+  const log = (msg: string) => console.log(JSON.stringify({ level: "info", mod: "embedded", msg }));
+  env.JWT_SECRET ??= embeddedSecret(dataDir, log);
+  const infra = loadConfig({ ...infraShape, DATABASE_URL: z.string() }, env);
+  const configs = {
+    gateway: loadConfig(gatewayConfigShape, env),
+    ingest: loadConfig(ingestConfigShape, env),
+    vision: loadConfig(visionConfigShape, env),
+    matching: loadConfig(matchingConfigShape, env),
+    collection: loadConfig(collectionConfigShape, env),
+  };
+  initTracing({ serviceName: "poke-ventory", otlpEndpoint: infra.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const dataSource = await openDatabase({
+    url: infra.DATABASE_URL,
+    entities: [...gatewayEntities, ...ingestEntities, ...matchingEntities, ...collectionEntities],
+    migrations: [...gatewayMigrations, ...ingestMigrations, ...matchingMigrations, ...collectionMigrations],
+    migrationsTableName: "migrations",
+  });
+  const broker = createBroker({ natsUrl: infra.NATS_URL, nodeId: infra.NODE_ID, logLevel: infra.LOG_LEVEL, logFormat: infra.LOG_FORMAT, metricsPort: infra.METRICS_PORT });
+  if (infra.NATS_URL) await ensurePipelineStreams(infra.NATS_URL, DEFAULT_NAMESPACE);
+  const shared = { dataSource, natsUrl: infra.NATS_URL, log };
+  const parts = [
+    await composeGateway(configs.gateway, shared),
+    await composeIngest(configs.ingest, shared),
+    await composeVision(configs.vision, shared),
+    await composeMatching(configs.matching, shared),
+    await composeCollection(configs.collection, shared),
+  ];
+  parts.flatMap((p) => p.schemas).forEach((schema) => broker.createService(schema));
+  await broker.start();
+  log(`Poke-ventory is up on http://localhost:${configs.gateway.PORT}`);
+  return {
+    broker,
+    cleanup: async () => {
+      for (const part of parts) await part.close();
+      await dataSource.destroy();
+    },
+  };
+});

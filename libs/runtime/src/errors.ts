@@ -14,11 +14,12 @@ export function toMoleculerError(err: unknown): Error {
   return err instanceof Error ? err : new MoleculerError(String(err), 500, "INTERNAL");
 }
 
+const UNAVAILABLE = new Set(["ServiceNotFoundError", "ServiceNotAvailableError", "ServiceUnavailableError", "RequestTimeoutError"]);
 const VALIDATION_TYPES = new Set(["VALIDATION_ERROR", "VALIDATION_FAILED"]);
 
 /** Renders any error as the one JSON error body; unknown errors never leak their message or stack. */
 export function toErrorBody(err: unknown): ErrorBody {
-  const e = err as { code?: unknown; type?: unknown; message?: unknown; data?: unknown; name?: string };
+  const e = err as { code?: unknown; type?: unknown; message?: unknown; data?: unknown; details?: unknown; name?: string };
   const rawType = typeof e?.type === "string" ? e.type : "";
   const code = typeof e?.code === "number" ? e.code : 500;
   if (VALIDATION_TYPES.has(rawType) || e?.name === "ValidationError") {
@@ -26,9 +27,9 @@ export function toErrorBody(err: unknown): ErrorBody {
   }
   if (rawType in ErrorTypes) {
     const type = rawType as ErrorType;
-    return { error: { status: ErrorTypes[type], type, message: String(e.message), details: e.data ?? undefined } };
+    return { error: { status: ErrorTypes[type], type, message: String(e.message), details: e.details ?? e.data ?? undefined } };
   }
-  if (e?.name === "ServiceNotFoundError" || e?.name === "ServiceNotAvailableError" || e?.name === "RequestTimeoutError") {
+  if (UNAVAILABLE.has(String(e?.name)) || code === 503) {
     return { error: { status: 503, type: "SERVICE_UNAVAILABLE", message: "A service is not available, try again shortly" } };
   }
   if (code >= 400 && code < 500) {

@@ -1,1 +1,7 @@
-export {};
+import { UserEntity } from "./entities/user.entity";
+import { GatewayInit1763769600000 } from "./migrations/gateway-init";
+
+export { gatewayConfigShape, type GatewayConfig } from "./config";
+export { composeGateway } from "./compose";
+export const gatewayEntities = [UserEntity];
+export const gatewayMigrations = [GatewayInit1763769600000];

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian/Ubuntu machine lacks (OpenCV headers for the vision service's native
+# module, ccache to make its rebuilds fast, tesseract for the OCR benchmark's native reference), then the npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+dpkg -s libopencv-dev >/dev/null 2>&1 || need+=(libopencv-dev)
+command -v ccache >/dev/null 2>&1 || need+=(ccache)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+if ((${#need[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${need[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# @u4/opencv4nodejs compiles against the system OpenCV instead of downloading and building its own.
+export OPENCV4NODEJS_DISABLE_AUTOBUILD=1
+export OPENCV_INCLUDE_DIR=/usr/include/opencv4
+export OPENCV_LIB_DIR="/usr/lib/$(gcc -dumpmachine)"
+export OPENCV_BIN_DIR=/usr/bin
+if command -v ccache >/dev/null 2>&1; then export CC="ccache gcc" CXX="ccache g++"; fi
+export JOBS="$(nproc)"
+
+npm ci --no-audit --no-fund

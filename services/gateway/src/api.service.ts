@@ -1,0 +1,99 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Readable } from "node:stream";
+import type { Context, ServiceSchema } from "moleculer";
+import ApiGateway from "moleculer-web";
+import { Actions, AppError, ErrorTypes, type ErrorType, type BatchView, type DraftView, type ImageView } from "@poke-ventory/contracts";
+import { toErrorBody } from "@poke-ventory/runtime";
+import type { GatewayConfig } from "./config";
+import type { Tokens } from "./auth/tokens";
+import { HTTP } from "./http.service";
+import { receiveUpload } from "./http/receive-upload";
+import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
+import { batchResponse } from "./domain/batch-response";
+
+type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
+type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: unknown): void; sendError(req: Req, res: ServerResponse, err: unknown): void };
+
+const json = (limit: string) => ({ json: { limit }, urlencoded: false });
+type Aliases = Record<string, string | ((...args: never[]) => unknown)>;
+const publicRoute = (path: string, aliases: Aliases) => ({ path, aliases, mappingPolicy: "restrict", bodyParsers: json("16kb") });
+const privateRoute = (path: string, aliases: Aliases) => ({ ...publicRoute(path, aliases), authentication: true, bodyParsers: json("64kb") });
+
+/** REST over HTTP (moleculer-web): routes map to `http.*` use cases; one JSON error shape everywhere. */
+export function createApiService(config: GatewayConfig, tokens: Tokens): ServiceSchema {
+  async function uploadBatch(this: GatewayThis, req: Req, res: ServerResponse) {
+    try {
+      const ctx = req.$ctx;
+      const userId = ctx.meta.user.id;
+      const received = await receiveUpload(req, { maxFileBytes: config.MAX_UPLOAD_SIZE_MB * 1024 * 1024, maxFiles: config.MAX_FILES_PER_BATCH }, {
+        createBatch: (subjectType) => ctx.call<BatchView, object>(Actions.ingest.createBatch, { userId, subjectType }),
+        upload: (file: Readable, info) =>
+          ctx.call<ImageView, Readable>(Actions.ingest.upload, file, { meta: { userId, ...info }, timeout: 0 }),
+      });
+      if (received.rejected.length > 0) {
+        const first = received.rejected[0];
+        const type = (first.type in ErrorTypes ? first.type : "VALIDATION_FAILED") as ErrorType;
+        throw new AppError(type, first.message, {
+          batch_id: received.batch.id,
+          accepted: received.accepted.map((i) => ({ image_id: i.id, filename: i.original_filename })),
+          rejected: received.rejected,
+        });
+      }
+      const get = () => ctx.call<BatchView, object>(Actions.ingest.getBatch, { userId, id: received.batch.id });
+      const batch = await waitForAnalysis(get, parseWait(req.query?.wait, config.ANALYSIS_WAIT_SECONDS));
+      const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: batch.id });
+      const body = batchResponse(batch, drafts);
+      (ctx.meta as { $statusCode?: number }).$statusCode = body.status === "completed" ? 201 : 202;
+      this.sendResponse(req, res, body);
+    } catch (err) {
+      this.sendError(req, res, err);
+    }
+  }
+
+  return {
+    name: "api",
+    mixins: [ApiGateway],
+    settings: <ServiceSchema["settings"]>(<unknown>{
+      port: config.PORT,
+      ip: "0.0.0.0",
+      cors: config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS, methods: ["GET", "POST", "OPTIONS"] } : undefined,
+      routes: [
+        publicRoute("/auth", { "POST register": HTTP.register, "POST login": Actions.auth.login, "POST refresh": Actions.auth.refresh }),
+        privateRoute("/imports", {
+          "POST batches": uploadBatch,
+          "GET batches/:id": HTTP.getBatch,
+          "GET drafts/:id": HTTP.getDraft,
+          "POST drafts/:id/select": HTTP.selectDraft,
+          "GET images/:id": HTTP.readImage,
+        }),
+        privateRoute("/collection", { "GET cards": HTTP.listCards, "GET master-sets": HTTP.listMasterSets }),
+        privateRoute("/catalog", {
+          "GET search": HTTP.searchCatalog,
+          "GET sets": HTTP.listSets,
+          "GET sets/:id": HTTP.getSet,
+          "GET cards/:id": HTTP.getCard,
+        }),
+        // Last: moleculer-web keeps one route per path, and "/" must not shadow the others.
+        publicRoute("/", { "GET health": HTTP.health, "GET ready": HTTP.ready }),
+      ],
+      onError(req: IncomingMessage, res: ServerResponse, err: unknown) {
+        const body = toErrorBody(err);
+        if (body.error.status >= 500) {
+          (this as unknown as { logger: { error: (...a: unknown[]) => void } }).logger.error("Request failed", req.method, req.url?.split("?")[0], err);
+        }
+        if (res.headersSent) return void res.end();
+        res.setHeader("Content-Type", "application/json; charset=utf-8");
+        res.writeHead(body.error.status);
+        res.end(JSON.stringify(body));
+      },
+    }),
+    methods: {
+      authenticate(_ctx: Context, _route: unknown, req: IncomingMessage) {
+        const header = req.headers.authorization ?? "";
+        const match = /^Bearer\s+(\S+)$/i.exec(header);
+        if (!match) throw new AppError("UNAUTHORIZED", "Missing, invalid or expired token");
+        return tokens.verify(match[1], "access");
+      },
+    },
+  };
+}

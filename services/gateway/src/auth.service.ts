@@ -1,0 +1,29 @@
+import type { ServiceSchema, Context } from "moleculer";
+import type { Clock } from "@poke-ventory/runtime";
+import type { PasswordHasher, UserRepository } from "./ports";
+import type { Tokens } from "./auth/tokens";
+import { registerUser } from "./auth/register-user";
+import { loginUser } from "./auth/login-user";
+
+export interface AuthDeps {
+  users: UserRepository;
+  hasher: PasswordHasher;
+  tokens: Tokens;
+  clock: Clock;
+}
+
+type Body = { email?: unknown; password?: unknown; refresh_token?: unknown };
+
+/** Accounts and tokens. Published only through the gateway's /auth routes. */
+export function createAuthService(deps: AuthDeps): ServiceSchema {
+  return {
+    name: "auth",
+    actions: {
+      register: (ctx: Context<Body>) => registerUser(deps, ctx.params),
+      login: (ctx: Context<Body>) => loginUser(deps, ctx.params),
+      refresh: (ctx: Context<Body>) =>
+        deps.tokens.issue(deps.tokens.verify(String(ctx.params.refresh_token ?? ""), "refresh")),
+      verify: { visibility: "public", handler: (ctx: Context<{ token: string }>) => deps.tokens.verify(ctx.params.token, "access") },
+    },
+  };
+}

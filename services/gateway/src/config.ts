@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { env } from "@poke-ventory/runtime";
+
+/** The gateway's own variables. JWT_SECRET has no default: distributed mode refuses to start without it. */
+export const gatewayConfigShape = {
+  PORT: env.port(8000),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters"),
+  JWT_ACCESS_TTL_SECONDS: env.positiveInt(900),
+  JWT_REFRESH_TTL_SECONDS: env.positiveInt(30 * 24 * 3600),
+  MAX_UPLOAD_SIZE_MB: env.positiveInt(25),
+  MAX_FILES_PER_BATCH: env.positiveInt(20),
+  ANALYSIS_WAIT_SECONDS: z.coerce.number().min(0).max(120).default(15),
+  CORS_ORIGINS: env.list(""),
+};
+export type GatewayConfig = z.infer<z.ZodObject<typeof gatewayConfigShape>>;

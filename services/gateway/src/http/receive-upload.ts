@@ -1,0 +1,107 @@
+import busboy from "busboy";
+import type { IncomingMessage } from "node:http";
+import type { Readable } from "node:stream";
+import { AppError, SUBJECT_TYPES, type BatchView, type ImageView, type SubjectType } from "@poke-ventory/contracts";
+import { toErrorBody } from "@poke-ventory/runtime";
+
+export interface UploadPorts {
+  createBatch(subjectType: SubjectType): Promise<BatchView>;
+  /** Streams one file to ingest; rejects with the file's problem (413, 415, 422…). */
+  upload(file: Readable, info: { batchId: string; filename: string | null; declaredType: string | null }): Promise<ImageView>;
+}
+
+export interface RejectedFile {
+  filename: string | null;
+  status: number;
+  type: string;
+  message: string;
+}
+
+export interface ReceivedUpload {
+  batch: BatchView;
+  accepted: ImageView[];
+  rejected: RejectedFile[];
+}
+
+const FILE_FIELDS = new Set(["files", "file", "files[]"]);
+
+/**
+ * Reads a multipart batch upload: the `subject_type` field, then one or more `files`, each streamed to
+ * ingest as it arrives (never buffered whole). Per-file problems are collected, not thrown, so the
+ * files that were stored are reported too.
+ */
+export function receiveUpload(
+  req: IncomingMessage,
+  limits: { maxFileBytes: number; maxFiles: number },
+  ports: UploadPorts,
+): Promise<ReceivedUpload> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        limits: { fileSize: limits.maxFileBytes + 1, files: limits.maxFiles, fields: 20, fieldSize: 4096, parts: limits.maxFiles + 20 },
+      });
+    } catch {
+      reject(new AppError("UNSUPPORTED_MEDIA_TYPE", "Expected a multipart/form-data body with `subject_type` and `files`"));
+      return;
+    }
+    const fields: Record<string, string> = {};
+    const accepted: ImageView[] = [];
+    const rejected: RejectedFile[] = [];
+    const work: Promise<void>[] = [];
+    let batch: Promise<BatchView> | null = null;
+    let fatal: AppError | null = null;
+
+    parser.on("field", (name, value) => void (fields[name] = value));
+    parser.on("file", (name, stream, info) => {
+      const filename = info.filename ?? null;
+      if (!FILE_FIELDS.has(name)) {
+        stream.resume();
+        fatal ??= new AppError("VALIDATION_FAILED", "The request is not valid", [{ field: name, message: "unknown file field, use `files`" }]);
+        return;
+      }
+      const subjectType = fields.subject_type as SubjectType;
+      if (!SUBJECT_TYPES.includes(subjectType)) {
+        stream.resume();
+        fatal ??= new AppError("VALIDATION_FAILED", "The request is not valid", [
+          { field: "subject_type", message: `must be one of ${SUBJECT_TYPES.join(", ")} and come before the files` },
+        ]);
+        return;
+      }
+      batch ??= ports.createBatch(subjectType);
+      work.push(
+        batch
+          .then((b) => ports.upload(stream, { batchId: b.id, filename, declaredType: info.mimeType ?? null }))
+          .then(
+            (image) => void accepted.push(image),
+            (err) => {
+              stream.resume();
+              const { error } = toErrorBody(err);
+              rejected.push({ filename, status: error.status, type: error.type, message: error.message });
+            },
+          ),
+      );
+    });
+    parser.on("filesLimit", () => {
+      fatal ??= new AppError("VALIDATION_FAILED", `At most ${limits.maxFiles} files per batch`);
+    });
+    parser.on("error", () => reject(new AppError("VALIDATION_FAILED", "The multipart body is malformed or incomplete")));
+    parser.on("close", () => {
+      Promise.all(work)
+        .then(async () => {
+          if (fatal) throw fatal;
+          if (!batch) {
+            const problems = SUBJECT_TYPES.includes(fields.subject_type as SubjectType)
+              ? [{ field: "files", message: "at least one file is required" }]
+              : [{ field: "subject_type", message: `must be one of ${SUBJECT_TYPES.join(", ")}` }];
+            throw new AppError("VALIDATION_FAILED", "The request is not valid", problems);
+          }
+          resolve({ batch: await batch, accepted, rejected });
+        })
+        .catch(reject);
+    });
+    req.on("aborted", () => reject(new AppError("VALIDATION_FAILED", "The upload was interrupted")));
+    req.pipe(parser);
+  });
+}

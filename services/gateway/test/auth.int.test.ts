@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import jwt from "jsonwebtoken";
+import type { AddressInfo } from "node:net";
+import type { ServiceBroker } from "moleculer";
+import type { DataSource } from "typeorm";
+import { openDatabase } from "@poke-ventory/db";
+import { createBroker, loadConfig } from "@poke-ventory/runtime";
+import { createTestDatabase } from "@poke-ventory/testing";
+import { composeGateway, gatewayConfigShape, gatewayEntities, gatewayMigrations } from "../src/index";
+
+const SECRET = "integration-secret-".padEnd(48, "x");
+let broker: ServiceBroker;
+let ds: DataSource;
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let base: string;
+
+async function http(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(body ? { "content-type": "application/json" } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ds = await openDatabase({ url: db.url, entities: gatewayEntities, migrations: gatewayMigrations, migrationsTableName: "migrations_gateway" });
+  const config = loadConfig(gatewayConfigShape, { PORT: "0", JWT_SECRET: SECRET });
+  broker = createBroker({ logger: false });
+  (await composeGateway(config, { dataSource: ds })).schemas.forEach((s) => broker.createService(s));
+  await broker.start();
+  const api = broker.getLocalService("api") as unknown as { server: { address(): AddressInfo } };
+  base = `http://127.0.0.1:${api.server.address().port}`;
+});
+
+afterAll(async () => {
+  await broker?.stop();
+  await ds?.destroy();
+  await db?.drop();
+});
+
+describe("auth over HTTP against PostgreSQL", () => {
+  const email = `misty.${Date.now()}@example.com`;
+
+  it("registers once (201), then refuses the same email in any case (409)", async () => {
+    const created = await http("POST", "/auth/register", { email, password: "starmie-rocks" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email, id: expect.any(String) });
+    expect(created.body).not.toHaveProperty("password_hash");
+    const again = await http("POST", "/auth/register", { email: email.toUpperCase(), password: "starmie-rocks" });
+    expect(again).toMatchObject({ status: 409, body: { error: { type: "EMAIL_TAKEN", status: 409 } } });
+    const rows = await ds.query("SELECT password_hash FROM users WHERE email = $1", [email]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("answers 422 listing every bad field", async () => {
+    const res = await http("POST", "/auth/register", { email: "nope", password: "x" });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(["email", "password"]);
+  });
+
+  it("logs in with a bearer pair, refreshes it, and rejects a wrong password with 401", async () => {
+    const login = await http("POST", "/auth/login", { email, password: "starmie-rocks" });
+    expect(login.status).toBe(200);
+    expect(login.body).toMatchObject({ token_type: "bearer", expires_in: 900, access_token: expect.any(String), refresh_token: expect.any(String) });
+    const refreshed = await http("POST", "/auth/refresh", { refresh_token: login.body.refresh_token });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.access_token).toEqual(expect.any(String));
+    const wrong = await http("POST", "/auth/login", { email, password: "psyduck-rocks" });
+    expect(wrong).toMatchObject({ status: 401, body: { error: { type: "INVALID_CREDENTIALS" } } });
+    const unknown = await http("POST", "/auth/login", { email: "nobody@example.com", password: "psyduck-rocks" });
+    expect(unknown.body.error.type).toBe("INVALID_CREDENTIALS");
+  });
+
+  it.each([
+    ["no header", {}],
+    ["a malformed header", { authorization: "Token abc" }],
+    ["garbage", { authorization: "Bearer not-a-jwt" }],
+    ["an expired token", { authorization: `Bearer ${jwt.sign({ typ: "access", exp: Math.floor(Date.now() / 1000) - 5 }, SECRET, { subject: "u" })}` }],
+    ["a wrong signature", { authorization: `Bearer ${jwt.sign({ typ: "access" }, "another-secret-of-enough-length-000000", { subject: "u" })}` }],
+    ["a refresh token", { authorization: `Bearer ${jwt.sign({ typ: "refresh" }, SECRET, { subject: "u" })}` }],
+  ])("answers 401 to a protected route with %s", async (_label, headers) => {
+    for (const path of ["/collection/cards", "/imports/batches/x", "/imports/images/x", "/catalog/sets"]) {
+      const res = await http("GET", path, undefined, headers as Record<string, string>);
+      expect(res).toMatchObject({ status: 401, body: { error: { status: 401, type: "UNAUTHORIZED" } } });
+    }
+  });
+
+  it("answers unknown routes and malformed JSON with the one error shape", async () => {
+    expect(await http("GET", "/nope")).toMatchObject({ status: 404, body: { error: { status: 404 } } });
+    const res = await fetch(`${base}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect((await res.json()).error).toMatchObject({ status: res.status });
+  });
+
+  it("is live on /health", async () => {
+    expect(await http("GET", "/health")).toEqual({ status: 200, body: { status: "ok" } });
+  });
+});
