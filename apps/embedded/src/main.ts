@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { openDatabase } from "@poke-ventory/db";
-import { createBroker, ensurePipelineStreams, infraShape, initTracing, loadConfig, runMain, DEFAULT_NAMESPACE } from "@poke-ventory/runtime";
+import { createBroker, ensurePipelineStreams, infraShape, initTracing, loadConfig, runMain } from "@poke-ventory/runtime";
 import { composeGateway, gatewayConfigShape, gatewayEntities, gatewayMigrations } from "@poke-ventory/gateway";
 import { composeIngest, ingestConfigShape, ingestEntities, ingestMigrations } from "@poke-ventory/ingest";
 import { composeVision, visionConfigShape } from "@poke-ventory/vision";
@@ -10,7 +10,7 @@ import { embeddedSecret } from "./embedded-secret";
 
 /** Every service in one process: in-process transport and channels, PGlite under ./data, files for objects. */
 void runMain(async () => {
-  const env = { DATABASE_URL: "pglite:./data/db", ...process.env };
+  const env: NodeJS.ProcessEnv = { DATABASE_URL: "pglite:./data/db", ...process.env };
   const dataDir = process.env.DATA_DIR ?? "./data";
   const log = (msg: string) => console.log(JSON.stringify({ level: "info", mod: "embedded", msg }));
   env.JWT_SECRET ??= embeddedSecret(dataDir, log);
@@ -29,8 +29,8 @@ void runMain(async () => {
     migrations: [...gatewayMigrations, ...ingestMigrations, ...matchingMigrations, ...collectionMigrations],
     migrationsTableName: "migrations",
   });
-  const broker = createBroker({ natsUrl: infra.NATS_URL, nodeId: infra.NODE_ID, logLevel: infra.LOG_LEVEL, logFormat: infra.LOG_FORMAT, metricsPort: infra.METRICS_PORT });
-  if (infra.NATS_URL) await ensurePipelineStreams(infra.NATS_URL, DEFAULT_NAMESPACE);
+  const broker = createBroker({ natsUrl: infra.NATS_URL, namespace: infra.NAMESPACE, nodeId: infra.NODE_ID, logLevel: infra.LOG_LEVEL, logFormat: infra.LOG_FORMAT, metricsPort: infra.METRICS_PORT });
+  if (infra.NATS_URL) await ensurePipelineStreams(infra.NATS_URL, infra.NAMESPACE);
   const shared = { dataSource, natsUrl: infra.NATS_URL, log };
   const parts = [
     await composeGateway(configs.gateway, shared),

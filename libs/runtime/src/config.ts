@@ -56,5 +56,7 @@ export const infraShape = {
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   NODE_ID: z.string().optional(),
+  /** Separates deployments sharing one NATS (subjects, streams, consumer groups). */
+  NAMESPACE: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes").default("poke-ventory"),
 };
 export type InfraConfig = z.infer<z.ZodObject<typeof infraShape>>;

@@ -6,3 +6,4 @@ export * from "./publish";
 export * from "./jetstream";
 export * from "./lifecycle";
 export * from "./clock";
+export * from "./start-service";

@@ -94,7 +94,7 @@ describe("auth over HTTP against PostgreSQL", () => {
     const res = await fetch(`${base}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
-    expect((await res.json()).error).toMatchObject({ status: res.status });
+    expect(((await res.json()) as { error: unknown }).error).toMatchObject({ status: res.status });
   });
 
   it("is live on /health", async () => {

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { ServiceSchema } from "moleculer";
+import type { DataSource, EntitySchema } from "typeorm";
+import { openDatabase, type MigrationClass } from "@poke-ventory/db";
+import { infraShape, loadConfig } from "./config";
+import { createBroker } from "./broker";
+import { ensurePipelineStreams } from "./jetstream";
+import { initTracing } from "./tracing";
+import { runMain } from "./lifecycle";
+
+export interface Composed {
+  schemas: ServiceSchema[];
+  close(): Promise<void>;
+}
+
+export interface SharedResources {
+  dataSource?: DataSource;
+  natsUrl?: string;
+  log?: (msg: string) => void;
+}
+
+/**
+ * The distributed composition root of one service: validate config (every bad variable at once),
+ * tracing, its own database and migrations, broker over NATS, JetStream topology, then compose and start.
+ */
+export function startService<S extends z.ZodRawShape>(opts: {
+  name: string;
+  shape: S;
+  database?: { entities: EntitySchema[]; migrations: MigrationClass[] };
+  compose: (config: z.infer<z.ZodObject<S>>, shared: SharedResources) => Promise<Composed>;
+}): void {
+  void runMain(async () => {
+    const dbShape = opts.database ? { DATABASE_URL: z.string() } : {};
+    const all = loadConfig({ ...infraShape, ...dbShape, ...opts.shape });
+    const infra = all as unknown as z.infer<z.ZodObject<typeof infraShape>> & { DATABASE_URL?: string };
+    initTracing({ serviceName: opts.name, otlpEndpoint: infra.OTEL_EXPORTER_OTLP_ENDPOINT });
+    const dataSource = opts.database
+      ? await openDatabase({ url: infra.DATABASE_URL!, ...opts.database, migrationsTableName: `migrations_${opts.name}` })
+      : undefined;
+    const broker = createBroker({
+      natsUrl: infra.NATS_URL,
+      namespace: infra.NAMESPACE,
+      nodeId: infra.NODE_ID ? infra.NODE_ID : undefined,
+      logLevel: infra.LOG_LEVEL,
+      logFormat: infra.LOG_FORMAT,
+      metricsPort: infra.METRICS_PORT,
+    });
+    if (infra.NATS_URL) await ensurePipelineStreams(infra.NATS_URL, infra.NAMESPACE);
+    const { schemas, close } = await opts.compose(all as z.infer<z.ZodObject<S>>, {
+      dataSource,
+      natsUrl: infra.NATS_URL,
+      log: (msg) => broker.logger.info(msg),
+    });
+    schemas.forEach((schema) => broker.createService(schema));
+    await broker.start();
+    return { broker, cleanup: async () => { await close(); await dataSource?.destroy(); } };
+  });
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A tiny HTTP client for the gateway, as a collector's app would use it. */
+export class ApiClient {
+  token: string | null = null;
+
+  constructor(readonly base: string) {}
+
+  async request<T = any>(method: string, url: string, body?: unknown): Promise<Reply<T>> {
+    const headers: Record<string, string> = {};
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers["content-type"] = "application/json";
+      payload = JSON.stringify(body);
+    }
+    const res = await fetch(this.base + url, { method, headers, body: payload });
+    const type = res.headers.get("content-type") ?? "";
+    const parsed = type.includes("json") ? await res.json() : Buffer.from(await res.arrayBuffer());
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  async signUp(email: string, password = "correct horse battery"): Promise<void> {
+    const created = await this.request("POST", "/auth/register", { email, password });
+    if (created.status !== 201) throw new Error(`register: ${created.status} ${JSON.stringify(created.body)}`);
+    const login = await this.request("POST", "/auth/login", { email, password });
+    if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
+    this.token = login.body.access_token;
+  }
+
+  upload(files: { name: string; bytes: Buffer; type?: string }[], subjectType = "cards", wait = 60): Promise<Reply> {
+    const form = new FormData();
+    form.append("subject_type", subjectType);
+    for (const f of files) form.append("files", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/jpeg" }), f.name);
+    return this.request("POST", `/imports/batches?wait=${wait}`, form);
+  }
+}
+
+export function benchFile(dir: string, name: string) {
+  return { name, bytes: readFileSync(path.join(dir, name)) };
+}
+
+export interface BenchLabel {
+  file: string;
+  kind: string;
+  card_id?: string;
+  name?: string;
+  cards?: { card_id: string; name: string }[];
+}
+
+export function benchLabels(dir: string): BenchLabel[] {
+  return readFileSync(path.join(dir, "labels.jsonl"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as BenchLabel);
+}

@@ -1,0 +1,128 @@
+import { expect, it } from "vitest";
+import { benchCardsDir } from "@poke-ventory/testing";
+import { ApiClient, benchFile, benchLabels } from "./api-client";
+
+/**
+ * Steps 1–6 of the spine issue, through HTTP only, as two collectors would. Shared by the distributed
+ * e2e suite and the embedded smoke test so both modes are held to the same contract.
+ */
+export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: number; maxUploadMb: number }) {
+  const label = benchLabels(benchCardsDir).find((l) => l.file === "scan_0001.jpg")!;
+  const scan = benchFile(benchCardsDir, label.file);
+  const stamp = Date.now().toString(36);
+  const ash = () => state.ash;
+  const state = {} as { ash: ApiClient; gary: ApiClient; batch: any; draft: any; timings: Record<string, number> };
+
+  it("1. registers and signs in two collectors; every other endpoint answers 401 without a token", async () => {
+    state.ash = new ApiClient(base());
+    state.gary = new ApiClient(base());
+    await state.ash.signUp(`ash.${stamp}@example.com`);
+    await state.gary.signUp(`gary.${stamp}@example.com`);
+    const anonymous = new ApiClient(base());
+    for (const [method, url] of [["GET", "/imports/batches/x"], ["POST", "/imports/batches"], ["GET", "/collection/cards"], ["GET", "/collection/master-sets"]]) {
+      expect((await anonymous.request(method, url)).status).toBe(401);
+    }
+  });
+
+  it("2. uploads a real card scan and gets a draft with ranked candidates", async () => {
+    const started = performance.now();
+    const res = await ash().upload([scan]);
+    state.timings = { upload_to_drafts_ms: Math.round(performance.now() - started) };
+    console.log(`upload → drafts: ${state.timings.upload_to_drafts_ms} ms`);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ batch_id: expect.any(String), status: "completed" });
+    expect(res.body.drafts).toHaveLength(1);
+    const draft = res.body.drafts[0];
+    expect(draft).toMatchObject({
+      id: expect.any(String),
+      image_id: expect.any(String),
+      status: "awaiting_validation",
+      image_url: `/imports/images/${draft.image_id}`,
+      subject_type: "cards",
+      detected_metadata: { probable_name: expect.any(String), raw_text: expect.any(String) },
+    });
+    expect(draft.candidates.length).toBeGreaterThan(0);
+    expect(draft.candidates[0]).toMatchObject({ card_id: expect.any(String), name: expect.any(String), score: expect.any(Number) });
+    expect(draft.candidates.map((c: { card_id: string }) => c.card_id)).toContain(label.card_id);
+    state.batch = res.body;
+    state.draft = draft;
+  });
+
+  it("2b. refuses bad uploads with clear 4xx errors", async () => {
+    const text = await ash().upload([{ name: "notes.jpg", bytes: Buffer.from("just some text, not an image"), type: "image/jpeg" }]);
+    expect(text.status).toBe(415);
+    expect(text.body.error).toMatchObject({ status: 415, type: "UNSUPPORTED_MEDIA_TYPE" });
+    const big = Buffer.concat([scan.bytes.subarray(0, 4), Buffer.alloc((opts.maxUploadMb + 1) * 1024 * 1024, 7)]);
+    const tooLarge = await ash().upload([{ name: "huge.jpg", bytes: big }]);
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.type).toBe("PAYLOAD_TOO_LARGE");
+    const badSubject = await ash().upload([scan], "binders");
+    expect(badSubject.status).toBe(422);
+    expect(badSubject.body.error.type).toBe("VALIDATION_FAILED");
+  });
+
+  it("2c. stores and reports a sealed product without analysing it", async () => {
+    const res = await ash().upload([scan], "sealed", 5);
+    expect(res.status).toBe(201);
+    expect(res.body.drafts).toEqual([]);
+    expect(res.body.images[0]).toMatchObject({ status: "archived", subject_type: "sealed" });
+  });
+
+  it("3. reads the batch, the draft and the image bytes", async () => {
+    const batch = await ash().request("GET", `/imports/batches/${state.batch.batch_id}`);
+    expect(batch.status).toBe(200);
+    expect(batch.body.drafts.map((d: { id: string }) => d.id)).toEqual([state.draft.id]);
+    const draft = await ash().request("GET", `/imports/drafts/${state.draft.id}`);
+    expect(draft.body).toMatchObject({ id: state.draft.id, status: "awaiting_validation" });
+    const image = await ash().request("GET", state.draft.image_url);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/jpeg");
+    expect(Buffer.compare(image.body, scan.bytes)).toBe(0);
+  });
+
+  it("4. selects a card for the draft, once", async () => {
+    const body = { card_id: label.card_id, quantity: 2, condition: "near_mint", price_paid: 1.5, acquired_at: "2026-11-01", notes: "from a booster" };
+    const res = await ash().request("POST", `/imports/drafts/${state.draft.id}/select`, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.draft).toMatchObject({ id: state.draft.id, status: "validated" });
+    expect(res.body.user_card).toMatchObject({ card_id: label.card_id, quantity: 2, draft_id: state.draft.id });
+    expect(res.body.master_set).toMatchObject({ set_id: label.card_id!.split("-")[0], owned_card_count: 1 });
+    expect(res.body.master_set.tracked_card_count).toBeGreaterThan(100);
+    expect(res.body.master_set.completion_rate).toBeCloseTo(1 / res.body.master_set.tracked_card_count, 3);
+    const again = await ash().request("POST", `/imports/drafts/${state.draft.id}/select`, body);
+    expect(again.status).toBe(409);
+    expect(again.body.error.type).toBe("DRAFT_ALREADY_VALIDATED");
+    const bad = await ash().request("POST", `/imports/drafts/${state.draft.id}/select`, { card_id: 42 });
+    expect(bad.status).toBe(422);
+  });
+
+  it("5. lists the collection and its master sets", async () => {
+    const cards = await ash().request("GET", "/collection/cards?page=1&page_size=10");
+    expect(cards.status).toBe(200);
+    expect(cards.body).toMatchObject({ total: 1, page: 1, page_size: 10 });
+    expect(cards.body.items.map((c: { card_id: string }) => c.card_id)).toEqual([label.card_id]);
+    const sets = await ash().request("GET", "/collection/master-sets");
+    expect(sets.body).toEqual([expect.objectContaining({ set_id: label.card_id!.split("-")[0], owned_card_count: 1 })]);
+  });
+
+  it("6. another collector gets 404 for every one of those ids", async () => {
+    const gary = state.gary;
+    expect((await gary.request("GET", `/imports/batches/${state.batch.batch_id}`)).status).toBe(404);
+    expect((await gary.request("GET", `/imports/drafts/${state.draft.id}`)).status).toBe(404);
+    expect((await gary.request("GET", state.draft.image_url)).status).toBe(404);
+    expect((await gary.request("POST", `/imports/drafts/${state.draft.id}/select`, { card_id: label.card_id })).status).toBe(404);
+    expect((await gary.request("GET", "/collection/cards")).body.total).toBe(0);
+  });
+
+  if (opts.imageTtlSeconds) {
+    const ttl = opts.imageTtlSeconds;
+    it(`3b. after ${ttl} s without reads the image answers 410`, async () => {
+      await new Promise((r) => setTimeout(r, (ttl + 3) * 1000));
+      const gone = await ash().request("GET", state.draft.image_url);
+      expect(gone.status).toBe(410);
+      expect(gone.body.error.type).toBe("IMAGE_EXPIRED");
+    }, (ttl + 30) * 1000);
+  }
+
+  return state;
+}
