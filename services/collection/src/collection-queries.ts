@@ -1,0 +1,30 @@
+import { notFound, type DraftView, type MasterSetView, type Page, type UserCardView } from "@poke-ventory/contracts";
+import type { ListCardsParams, ListDraftsParams, OwnedParams, UserParams } from "@poke-ventory/contracts";
+import { parsePaging } from "./domain/paging";
+import { draftView, masterSetView, userCardView } from "./domain/views";
+import type { CollectionRepository } from "./ports";
+
+/** The read side: a user only ever sees their own drafts, cards and master sets. */
+export class CollectionQueries {
+  constructor(private readonly repo: CollectionRepository) {}
+
+  async listDrafts(p: ListDraftsParams): Promise<DraftView[]> {
+    return (await this.repo.listDrafts(p.userId, p.batchId)).map(draftView);
+  }
+
+  async getDraft(p: OwnedParams): Promise<DraftView> {
+    const draft = await this.repo.findDraft(p.userId, p.id);
+    if (!draft) throw notFound("Draft");
+    return draftView(draft);
+  }
+
+  async listCards(p: ListCardsParams): Promise<Page<UserCardView>> {
+    const paging = parsePaging(p);
+    const { items, total } = await this.repo.listUserCards(p.userId, paging.offset, paging.pageSize);
+    return { items: items.map(userCardView), total, page: paging.page, page_size: paging.pageSize };
+  }
+
+  async listMasterSets(p: UserParams): Promise<MasterSetView[]> {
+    return (await this.repo.listMasterSets(p.userId)).map(masterSetView);
+  }
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from "node:crypto";
+import type { Context, Middleware, ServiceBroker, ServiceSchema } from "moleculer";
+import type { DataSource } from "typeorm";
+import {
+  AppError,
+  Channels,
+  Events,
+  type CardsMatched,
+  type CatalogCardView,
+  type DraftsCreated,
+  type DraftValidated,
+  type MatchedCard,
+} from "@poke-ventory/contracts";
+import { openDatabase } from "@poke-ventory/db";
+import { createBroker } from "@poke-ventory/runtime";
+import { createTestDatabase, tempDir, uniqueName } from "@poke-ventory/testing";
+import { collectionEntities, collectionMigrations, composeCollection } from "../src/index";
+
+/** A small catalog: set sv3 tracks 3 cards, base1 tracks 102. */
+const CATALOG: Record<string, { set: string; name: string }> = {
+  "sv3-1": { set: "sv3", name: "Oddish" },
+  "sv3-2": { set: "sv3", name: "Gloom" },
+  "sv3-3": { set: "sv3", name: "Vileplume" },
+  "base1-4": { set: "base1", name: "Charizard" },
+};
+const TRACKED: Record<string, number> = { sv3: 3, base1: 102 };
+
+/** Stand-in for matching's catalog actions. */
+const fakeMatching: ServiceSchema = {
+  name: "matching",
+  actions: {
+    getCard: (ctx: Context<{ id: string }>): CatalogCardView => {
+      const card = CATALOG[ctx.params.id];
+      if (!card) throw new AppError("NOT_FOUND", "Card not found");
+      return {
+        id: ctx.params.id,
+        set_id: card.set,
+        number: ctx.params.id.split("-")[1],
+        name: card.name,
+        name_fr: null,
+        supertype: "Pokémon",
+        subtypes: [],
+        hp: null,
+        types: [],
+        artist: null,
+        rarity: null,
+        regulation_mark: null,
+        image_small: null,
+        image_large: null,
+      };
+    },
+    trackedCardCount: (ctx: Context<{ setId: string }>) => TRACKED[ctx.params.setId] ?? 0,
+  },
+};
+
+/** A matched card whose candidates are the given catalog ids, best first. */
+export function matchedCard(index: number, candidateIds: string[] = ["sv3-1", "sv3-2"]): MatchedCard {
+  return {
+    index,
+    quad: [[0, 0], [100, 0], [100, 140], [0, 140]],
+    rotation: 0,
+    position: null,
+    cropKey: `crops/${index}.jpg`,
+    features: {
+      name: "Oddish",
+      hp: 60,
+      number: "001",
+      printedTotal: "197",
+      setCode: null,
+      regulationMark: "G",
+      illustrator: null,
+      year: 2023,
+      rawText: `Oddish 60 HP card ${index}`,
+      confidence: 0.8,
+    },
+    candidates: candidateIds.map((id, i) => ({
+      cardId: id,
+      name: CATALOG[id]?.name ?? id,
+      names: { en: CATALOG[id]?.name ?? id, fr: null },
+      setId: CATALOG[id]?.set ?? "x",
+      setName: "Set",
+      number: id.split("-")[1] ?? "0",
+      score: 0.9 - i * 0.1,
+      reasons: ["name"],
+      imageUrl: null,
+    })),
+  };
+}
+
+export function matchedMessage(over: Partial<CardsMatched> & { cardCount?: number } = {}): CardsMatched {
+  const { cardCount = 2, ...rest } = over;
+  return {
+    imageId: randomUUID(),
+    batchId: randomUUID(),
+    userId: `user-${randomUUID()}`,
+    subjectType: "cards",
+    cards: Array.from({ length: cardCount }, (_, i) => matchedCard(i)),
+    matchedAt: "2025-03-04T05:06:07.089Z",
+    ...rest,
+  };
+}
+
+/** Counts finished channel deliveries per consumer group (the Fake adapter does not await them). */
+function countDeliveries(counts: Record<string, number>): Middleware {
+  return {
+    name: "CountDeliveries",
+    localChannel(next: (ctx: unknown, raw: unknown) => Promise<unknown>, chan: { group: string }) {
+      return async (ctx: unknown, raw: unknown) => {
+        try {
+          return await next(ctx, raw);
+        } finally {
+          counts[chan.group] = (counts[chan.group] ?? 0) + 1;
+        }
+      };
+    },
+  } as unknown as Middleware;
+}
+
+export interface Harness {
+  broker: ServiceBroker;
+  dataSource: DataSource;
+  outDir: string;
+  deliveries: Record<string, number>;
+  draftsCreated: DraftsCreated[];
+  draftValidated: DraftValidated[];
+  publish(msg: CardsMatched): Promise<void>;
+  call<T>(action: string, params: object): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** collection + audit on a fresh PostgreSQL database, an in-process broker and a stand-in matching. */
+export async function startHarness(): Promise<Harness> {
+  const db = await createTestDatabase("pv_collection");
+  const dataSource = await openDatabase({
+    url: db.url,
+    entities: collectionEntities,
+    migrations: collectionMigrations,
+    migrationsTableName: "migrations_collection",
+  });
+  const out = tempDir("pv-audit-");
+  const deliveries: Record<string, number> = {};
+  const draftsCreated: DraftsCreated[] = [];
+  const draftValidated: DraftValidated[] = [];
+  const broker = createBroker({ logger: false, namespace: uniqueName("collection"), extraMiddlewares: [countDeliveries(deliveries)] });
+  let tick = 0;
+  const clock = { now: () => new Date(Date.UTC(2025, 0, 1) + tick++ * 1000) };
+  const { schemas, close } = await composeCollection({ ANALYSIS_OUTPUT_DIR: out.dir }, { dataSource, clock });
+  schemas.forEach((schema) => broker.createService(schema));
+  broker.createService(fakeMatching);
+  broker.createService({
+    name: "recorder",
+    events: {
+      [Events.draftsCreated]: (ctx: Context<DraftsCreated>) => void draftsCreated.push(ctx.params),
+      [Events.draftValidated]: (ctx: Context<DraftValidated>) => void draftValidated.push(ctx.params),
+    },
+  });
+  await broker.start();
+  const channelBroker = broker as ServiceBroker & { sendToChannel(name: string, payload: unknown): Promise<void> };
+  return {
+    broker,
+    dataSource,
+    outDir: out.dir,
+    deliveries,
+    draftsCreated,
+    draftValidated,
+    publish: (msg) => channelBroker.sendToChannel(Channels.cardsMatched, msg),
+    call: <T>(action: string, params: object) => broker.call(action, params) as Promise<T>,
+    stop: async () => {
+      await broker.stop();
+      await close();
+      await dataSource.destroy();
+      await db.drop();
+      out.remove();
+    },
+  };
+}
+
