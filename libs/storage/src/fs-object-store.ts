@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -38,6 +38,18 @@ export class FsObjectStore implements ObjectStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.file(key), { force: true });
+  }
+
+  async deletePrefix(prefix: string): Promise<void> {
+    const dir = prefix.endsWith("/") ? prefix : path.posix.dirname(prefix) + "/";
+    const root = dir === "./" ? path.resolve(this.root) : this.file(dir);
+    const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const key = path.relative(path.resolve(this.root), path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+      if (key.startsWith(prefix)) await rm(this.file(key), { force: true });
+    }
+    if (prefix.endsWith("/")) await rm(root, { recursive: true, force: true });
   }
 
   async exists(key: string): Promise<boolean> {

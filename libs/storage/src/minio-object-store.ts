@@ -57,6 +57,14 @@ export class MinioObjectStore implements ObjectStore {
     await this.client.removeObject(this.bucket, key);
   }
 
+  async deletePrefix(prefix: string): Promise<void> {
+    const keys: string[] = [];
+    for await (const item of this.client.listObjectsV2(this.bucket, prefix, true)) {
+      if (item.name) keys.push(item.name);
+    }
+    if (keys.length > 0) await this.client.removeObjects(this.bucket, keys);
+  }
+
   async exists(key: string): Promise<boolean> {
     try {
       await this.client.statObject(this.bucket, key);

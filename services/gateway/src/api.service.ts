@@ -28,7 +28,8 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
       const received = await receiveUpload(req, { maxFileBytes: config.MAX_UPLOAD_SIZE_MB * 1024 * 1024, maxFiles: config.MAX_FILES_PER_BATCH }, {
         createBatch: (subjectType) => ctx.call<BatchView, object>(Actions.ingest.createBatch, { userId, subjectType }),
         upload: (file: Readable, info) =>
-          ctx.call<ImageView, Readable>(Actions.ingest.upload, file, { meta: { userId, ...info }, timeout: 0 }),
+          // Moleculer streams a file through the call options (`ctx.stream` on the other side), also over NATS.
+          ctx.call<ImageView, object>(Actions.ingest.upload, {}, { stream: file, meta: { userId, ...info }, timeout: 0 } as object),
       });
       if (received.rejected.length > 0) {
         const first = received.rejected[0];

@@ -1,1 +1,15 @@
-export {};
+import type { MigrationClass } from "@poke-ventory/db";
+import type { EntitySchema } from "typeorm";
+import { AnalysisImageEntity } from "./entities/analysis-image.entity";
+import { ImportBatchEntity } from "./entities/import-batch.entity";
+import { IngestInit1763770000000 } from "./migrations/ingest-init";
+
+export { ingestConfigShape, objectStoreSettings, type IngestConfig } from "./config";
+export { composeIngest, type IngestShared } from "./compose";
+export { MemoryLeaseStore } from "./adapters/memory-lease-store";
+export { RedisLeaseStore } from "./adapters/redis-lease-store";
+export type { LeaseStore } from "./ports";
+
+/** Tables owned by ingest. */
+export const ingestEntities: EntitySchema[] = [ImportBatchEntity, AnalysisImageEntity] as EntitySchema[];
+export const ingestMigrations: MigrationClass[] = [IngestInit1763770000000];

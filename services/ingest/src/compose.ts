@@ -1,0 +1,68 @@
+import type { ServiceSchema } from "moleculer";
+import type { DataSource } from "typeorm";
+import { pingDatabase } from "@poke-ventory/db";
+import { systemClock, type Clock } from "@poke-ventory/runtime";
+import { FsObjectStore, MinioObjectStore } from "@poke-ventory/storage";
+import { MemoryLeaseStore } from "./adapters/memory-lease-store";
+import { RedisLeaseStore } from "./adapters/redis-lease-store";
+import { TypeormBatchRepository } from "./adapters/typeorm-batch-repository";
+import { TypeormImageRepository } from "./adapters/typeorm-image-repository";
+import { objectStoreSettings, type IngestConfig } from "./config";
+import type { IngestDeps } from "./deps";
+import { maxUploadBytes } from "./domain/upload-limits";
+import { ImageSweeper } from "./image-sweeper";
+import { createIngestService } from "./ingest.service";
+import type { LeaseStore, ObjectStore } from "./ports";
+import { sweepExpiredImages } from "./sweep-expired-images";
+
+export interface IngestShared {
+  dataSource?: DataSource;
+  natsUrl?: string;
+  log?: (msg: string) => void;
+  /** Test hook: the time source of leases and expiry. */
+  clock?: Clock;
+}
+
+/** Builds ingest's adapters from its config and returns its service schema. */
+export async function composeIngest(config: IngestConfig, shared: IngestShared): Promise<{ schemas: ServiceSchema[]; close(): Promise<void> }> {
+  const { dataSource } = shared;
+  if (!dataSource) throw new Error("ingest needs a DataSource (it owns import_batches and analysis_images)");
+  const clock = shared.clock ?? systemClock;
+  const log = shared.log ?? (() => undefined);
+
+  const objects = await openObjectStore(config);
+  const leases: LeaseStore = config.REDIS_URL ? new RedisLeaseStore(config.REDIS_URL, { onError: (err) => log(`redis: ${err.message}`) }) : new MemoryLeaseStore(clock);
+  const deps: IngestDeps = {
+    batches: new TypeormBatchRepository(dataSource),
+    images: new TypeormImageRepository(dataSource),
+    objects,
+    leases,
+    clock,
+    settings: {
+      maxUploadBytes: maxUploadBytes(config.MAX_UPLOAD_SIZE_MB),
+      maxImagePixels: config.MAX_IMAGE_PIXELS,
+      imageTtlSeconds: config.IMAGE_TTL_SECONDS,
+    },
+  };
+  const sweeper = new ImageSweeper(() => sweepExpiredImages(deps), config.SWEEP_INTERVAL_SECONDS * 1000, log);
+  const probes = {
+    database: () => pingDatabase(dataSource),
+    leases: () => leases.ping(),
+    objects: () => objects.ping(),
+  };
+  return {
+    schemas: [createIngestService({ deps, sweeper, probes })],
+    close: async () => {
+      await sweeper.stop();
+      await leases.close();
+    },
+  };
+}
+
+async function openObjectStore(config: IngestConfig): Promise<ObjectStore> {
+  const settings = objectStoreSettings(config);
+  if (settings.kind === "fs") return new FsObjectStore(settings.dir);
+  const store = new MinioObjectStore(settings);
+  await store.ensureBucket();
+  return store;
+}

@@ -1,0 +1,8 @@
+/** Where an image's original bytes live in the object store. */
+export const originalKey = (imageId: string) => `originals/${imageId}`;
+
+/** The prefix under which vision writes an image's card crops. */
+export const cropsPrefix = (imageId: string) => `crops/${imageId}/`;
+
+/** The lease that keeps an image readable. */
+export const imageLeaseKey = (imageId: string) => `image:${imageId}`;

@@ -1,0 +1,13 @@
+import { nextImageStatus } from "./domain/image-status";
+import { cropsPrefix, imageLeaseKey } from "./domain/object-keys";
+import type { IngestDeps } from "./deps";
+import type { ImageRecord } from "./records";
+
+/** Removes an image's bytes (original and crops) and lease, and marks its row expired. Idempotent. */
+export async function expireImage(deps: Pick<IngestDeps, "objects" | "leases" | "images">, image: ImageRecord): Promise<void> {
+  await deps.objects.delete(image.objectKey);
+  await deps.objects.deletePrefix(cropsPrefix(image.id));
+  await deps.leases.revoke(imageLeaseKey(image.id));
+  const status = nextImageStatus(image.status, "expired");
+  if (status) await deps.images.update(image.id, { status });
+}

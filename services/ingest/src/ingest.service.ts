@@ -1,0 +1,96 @@
+import type { Context, ServiceSchema } from "moleculer";
+import {
+  Actions,
+  DEAD_LETTER_CHANNEL,
+  Events,
+  Groups,
+  SUBJECT_TYPES,
+  Channels,
+  type CreateBatchParams,
+  type DraftsCreated,
+  type ImageFailed,
+  type OwnedParams,
+  type UploadMeta,
+} from "@poke-ventory/contracts";
+import { publish } from "@poke-ventory/runtime";
+import { checkReady } from "./check-ready";
+import { createBatch } from "./create-batch";
+import type { IngestDeps } from "./deps";
+import { getBatch } from "./get-batch";
+import type { ImageSweeper } from "./image-sweeper";
+import { discard } from "./read-limited";
+import { readImage } from "./read-image";
+import { recordAnalysed, recordFailed } from "./record-outcome";
+import { uploadImage } from "./upload-image";
+import { uploadRequestFrom } from "./upload-request";
+
+const local = (action: string) => action.slice(action.indexOf(".") + 1);
+const owned = { userId: "string", id: "string" };
+const DEAD_LETTER_REASON = "analysis failed after retries";
+
+type ResponseMeta = { $responseType?: string; $responseHeaders?: Record<string, string> };
+
+export interface IngestServiceOptions {
+  deps: IngestDeps;
+  sweeper: ImageSweeper;
+  /** Reachability probes for `ready` (database, leases, objects). */
+  probes: Record<string, () => Promise<unknown>>;
+}
+
+/** The ingest Moleculer service: maps actions, events and channels to use cases. */
+export function createIngestService({ deps, sweeper, probes }: IngestServiceOptions): ServiceSchema {
+  return {
+    name: Actions.ingest.ready.split(".")[0],
+    actions: {
+      [local(Actions.ingest.createBatch)]: {
+        params: { userId: "string", subjectType: { type: "enum", values: [...SUBJECT_TYPES] } },
+        handler: (ctx: Context<CreateBatchParams>) => createBatch(deps, ctx.params),
+      },
+      [local(Actions.ingest.upload)]: {
+        async handler(ctx: Context<unknown, Partial<UploadMeta>>) {
+          const request = uploadRequestFrom(ctx);
+          try {
+            return await uploadImage(deps, request, (message) => publish(ctx, Channels.imageStored, message));
+          } finally {
+            discard(request.stream);
+          }
+        },
+      },
+      [local(Actions.ingest.getBatch)]: {
+        params: owned,
+        handler: (ctx: Context<OwnedParams>) => getBatch(deps, ctx.params),
+      },
+      [local(Actions.ingest.readImage)]: {
+        params: owned,
+        async handler(ctx: Context<OwnedParams, ResponseMeta>) {
+          const image = await readImage(deps, ctx.params);
+          ctx.meta.$responseType = image.contentType;
+          ctx.meta.$responseHeaders = { "Cache-Control": "private, no-store" };
+          return image.stream;
+        },
+      },
+      [local(Actions.ingest.ready)]: { handler: () => checkReady(probes) },
+    },
+    events: {
+      [Events.draftsCreated]: { handler: (ctx: Context<DraftsCreated>) => recordAnalysed(deps, ctx.params) },
+      [Events.imageFailed]: { handler: (ctx: Context<ImageFailed>) => recordFailed(deps, ctx.params) },
+    },
+    channels: {
+      [DEAD_LETTER_CHANNEL]: {
+        group: Groups.ingest,
+        // A failure here must not dead-letter into its own channel.
+        deadLettering: { enabled: false },
+        handler: (ctx: Context<{ imageId?: unknown } | null>) => {
+          const imageId = ctx.params?.imageId;
+          return typeof imageId === "string" ? recordFailed(deps, { imageId, reason: DEAD_LETTER_REASON }) : undefined;
+        },
+      },
+    },
+    started() {
+      sweeper.start();
+    },
+    async stopped() {
+      await sweeper.stop();
+    },
+  } as ServiceSchema;
+}

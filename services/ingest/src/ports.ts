@@ -1,0 +1,44 @@
+import type { BatchRecord, ImageRecord } from "./records";
+
+export type { ObjectStore } from "@poke-ventory/storage";
+
+/**
+ * Time-limited leases (`image:<id>`): while one lives, its image may be read. Redis when distributed,
+ * memory when embedded.
+ */
+export interface LeaseStore {
+  /** Starts (or restarts) a lease that lapses after `ttlSeconds`. */
+  grant(key: string, ttlSeconds: number): Promise<void>;
+  /** Extends a live lease to `ttlSeconds` from now; false when it has already lapsed. */
+  refresh(key: string, ttlSeconds: number): Promise<boolean>;
+  isLive(key: string): Promise<boolean>;
+  /** Milliseconds left on a live lease, null when there is none. */
+  remainingMs(key: string): Promise<number | null>;
+  /** Ends a lease now; a missing lease is not an error. */
+  revoke(key: string): Promise<void>;
+  /** Throws when the store cannot be reached (for /ready). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `import_batches`. */
+export interface BatchRepository {
+  insert(batch: BatchRecord): Promise<void>;
+  /** Null for an unknown or malformed id. */
+  findById(id: string): Promise<BatchRecord | null>;
+}
+
+/** Fields of an image that change after upload. */
+export type ImageChanges = Partial<Pick<ImageRecord, "status" | "cardsFound" | "failureReason" | "analysedAt" | "expiresAt">>;
+
+/** `analysis_images`. */
+export interface ImageRepository {
+  insert(image: ImageRecord): Promise<void>;
+  /** Null for an unknown or malformed id. */
+  findById(id: string): Promise<ImageRecord | null>;
+  listByBatch(batchId: string): Promise<ImageRecord[]>;
+  update(id: string, changes: ImageChanges): Promise<void>;
+  /** Images not yet expired whose lease should have lapsed by `now`, oldest first. */
+  listDueForExpiry(now: Date, limit: number): Promise<ImageRecord[]>;
+}
+

@@ -1,0 +1,33 @@
+import { AppError, notFound, type OwnedParams, type ReadImageResult } from "@poke-ventory/contracts";
+import { ObjectNotFoundError } from "@poke-ventory/storage";
+import { imageLeaseKey } from "./domain/object-keys";
+import type { IngestDeps } from "./deps";
+import { expireImage } from "./expire-image";
+
+const expired = () => new AppError("IMAGE_EXPIRED", "The image has expired and was deleted");
+
+/**
+ * The bytes of the caller's image. Every read extends its lease; an image whose lease lapsed answers
+ * IMAGE_EXPIRED and is removed on the spot (the sweeper would get there later).
+ */
+export async function readImage(deps: IngestDeps, params: OwnedParams): Promise<ReadImageResult> {
+  const image = await deps.images.findById(params.id);
+  if (!image || image.userId !== params.userId) throw notFound("Image");
+  if (image.status === "expired") throw expired();
+
+  const ttl = deps.settings.imageTtlSeconds;
+  if (!(await deps.leases.refresh(imageLeaseKey(image.id), ttl))) {
+    await expireImage(deps, image);
+    throw expired();
+  }
+  await deps.images.update(image.id, { expiresAt: new Date(deps.clock.now().getTime() + ttl * 1000) });
+
+  try {
+    const stream = await deps.objects.getStream(image.objectKey);
+    return { contentType: image.contentType, sizeBytes: image.sizeBytes, stream };
+  } catch (err) {
+    if (!(err instanceof ObjectNotFoundError)) throw err;
+    await expireImage(deps, image);
+    throw expired();
+  }
+}

@@ -1,0 +1,171 @@
+import { createHash } from "node:crypto";
+import { Redis } from "ioredis";
+import type { ServiceBroker, ServiceSchema } from "moleculer";
+import type { DataSource } from "typeorm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Actions, Channels, DEAD_LETTER_CHANNEL, Groups, type ImageStored } from "@poke-ventory/contracts";
+import { openDatabase } from "@poke-ventory/db";
+import { createBroker, ensurePipelineStreams, loadConfig } from "@poke-ventory/runtime";
+import { MinioObjectStore } from "@poke-ventory/storage";
+import { createTestDatabase, startTestS3, testInfra, uniqueName, type TestS3 } from "@poke-ventory/testing";
+import { composeIngest, ingestConfigShape, ingestEntities, ingestMigrations } from "../src/index";
+import { badUploads, benchScan, createBatch, readImage, upload, waitFor } from "./helpers";
+
+const TTL_S = 2;
+const namespace = uniqueName("pv-ingest");
+let ingest: ServiceBroker;
+let caller: ServiceBroker;
+let dataSource: DataSource;
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let s3: TestS3;
+let objects: MinioObjectStore;
+let redis: Redis;
+let close: () => Promise<void>;
+const consumed: ImageStored[] = [];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const row = async (id: string) =>
+  (await dataSource.query(`SELECT * FROM analysis_images WHERE id = $1`, [id]))[0] as Record<string, unknown> | undefined;
+
+beforeAll(async () => {
+  db = await createTestDatabase("pv_ingest_int");
+  dataSource = await openDatabase({ url: db.url, entities: ingestEntities, migrations: ingestMigrations, migrationsTableName: "migrations_ingest" });
+  s3 = await startTestS3();
+  objects = new MinioObjectStore(s3);
+  redis = new Redis(testInfra.redisUrl);
+  await ensurePipelineStreams(testInfra.natsUrl, namespace);
+
+  const config = loadConfig(ingestConfigShape, {
+    REDIS_URL: testInfra.redisUrl,
+    S3_ENDPOINT: s3.endpoint,
+    S3_ACCESS_KEY: s3.accessKey,
+    S3_SECRET_KEY: s3.secretKey,
+    S3_BUCKET: s3.bucket,
+    IMAGE_TTL_SECONDS: String(TTL_S),
+    MAX_UPLOAD_SIZE_MB: "1",
+    SWEEP_INTERVAL_SECONDS: "0.5",
+  });
+  const composed = await composeIngest(config, { dataSource, natsUrl: testInfra.natsUrl });
+  close = composed.close;
+  ingest = createBroker({ natsUrl: testInfra.natsUrl, namespace, nodeId: `${namespace}-ingest`, logger: false });
+  composed.schemas.forEach((schema) => ingest.createService(schema));
+
+  caller = createBroker({ natsUrl: testInfra.natsUrl, namespace, nodeId: `${namespace}-caller`, logger: false });
+  caller.createService({
+    name: "vision-probe",
+    channels: {
+      [Channels.imageStored]: { group: Groups.vision, handler: (ctx: { params: ImageStored }) => void consumed.push(ctx.params) },
+    },
+  } as ServiceSchema);
+  await Promise.all([ingest.start(), caller.start()]);
+  await caller.waitForServices(["ingest"], 10_000);
+});
+
+afterAll(async () => {
+  await caller?.stop();
+  await ingest?.stop();
+  await close?.();
+  redis?.disconnect();
+  await dataSource?.destroy();
+  await db?.drop();
+  await s3?.close();
+});
+
+describe("ingest over NATS with Postgres, Redis and S3", () => {
+  it("stores a streamed bench scan: row, S3 object, Redis lease, image.stored for the vision group", async () => {
+    const batch = await createBatch(caller, "ash");
+    const bytes = benchScan("scan_0001.jpg");
+    const image = await upload(caller, bytes, { userId: "ash", batchId: batch.id, filename: "scan_0001.jpg" });
+
+    expect(image).toMatchObject({ status: "stored", content_type: "image/jpeg", size_bytes: bytes.length });
+    expect(await row(image.id)).toMatchObject({ batch_id: batch.id, sha256: createHash("sha256").update(bytes).digest("hex") });
+    expect((await objects.get(`originals/${image.id}`)).equals(bytes)).toBe(true);
+    const ttl = await redis.pttl(`image:${image.id}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(TTL_S * 1000);
+    const message = await waitFor(async () => consumed.find((m) => m.imageId === image.id));
+    expect(message).toMatchObject({ batchId: batch.id, userId: "ash", objectKey: `originals/${image.id}`, contentType: "image/jpeg" });
+  });
+
+  it.each([
+    ["a text file renamed .jpg", Buffer.from("hello, I am text\n".repeat(50)), "UNSUPPORTED_MEDIA_TYPE", 415],
+    ["a file over the 1 MB cap", Buffer.concat([benchScan(), Buffer.alloc(1_100_000)]), "PAYLOAD_TOO_LARGE", 413],
+  ])("rejects %s with %s and stores nothing", async (_name, bytes, type, code) => {
+    const batch = await createBatch(caller, "ash");
+    await expect(upload(caller, bytes, { userId: "ash", batchId: batch.id, filename: "card.jpg" })).rejects.toMatchObject({ type, code });
+    expect(await dataSource.query(`SELECT id FROM analysis_images WHERE batch_id = $1`, [batch.id])).toEqual([]);
+  });
+
+  it("rejects every other bad upload across the transport too", async () => {
+    const batch = await createBatch(caller, "ash");
+    for (const [name, bytes, type] of await badUploads()) {
+      await expect(upload(caller, bytes, { userId: "ash", batchId: batch.id }), name).rejects.toMatchObject({ type });
+    }
+  });
+
+  it("streams the bytes back to the owner and each read refreshes the lease", async () => {
+    const batch = await createBatch(caller, "ash");
+    const bytes = benchScan("scan_0002.jpg");
+    const image = await upload(caller, bytes, { userId: "ash", batchId: batch.id });
+    await sleep(1000);
+    expect(await redis.pttl(`image:${image.id}`)).toBeLessThanOrEqual(1000);
+    const read = await readImage(caller, "ash", image.id);
+    expect(read.contentType).toBe("image/jpeg");
+    expect(read.bytes.equals(bytes)).toBe(true);
+    expect(await redis.pttl(`image:${image.id}`)).toBeGreaterThan(1500);
+  });
+
+  it("answers NOT_FOUND for another user's batch and image", async () => {
+    const batch = await createBatch(caller, "ash");
+    const image = await upload(caller, benchScan(), { userId: "ash", batchId: batch.id });
+    await expect(readImage(caller, "gary", image.id)).rejects.toMatchObject({ type: "NOT_FOUND", code: 404 });
+    await expect(caller.call(Actions.ingest.getBatch, { userId: "gary", id: batch.id })).rejects.toMatchObject({ type: "NOT_FOUND" });
+    expect(await caller.call(Actions.ingest.getBatch, { userId: "ash", id: batch.id })).toMatchObject({ images: [{ id: image.id }] });
+  });
+
+  it("archives a sealed upload and never publishes it", async () => {
+    const sealed = await createBatch(caller, "ash", "sealed");
+    const archived = await upload(caller, benchScan(), { userId: "ash", batchId: sealed.id });
+    expect(archived.status).toBe("archived");
+    const cards = await createBatch(caller, "ash");
+    const later = await upload(caller, benchScan(), { userId: "ash", batchId: cards.id });
+    await waitFor(async () => consumed.some((m) => m.imageId === later.id));
+    expect(consumed.some((m) => m.imageId === archived.id)).toBe(false);
+    expect(await objects.exists(`originals/${archived.id}`)).toBe(true);
+  });
+
+  it("marks an image failed when its pipeline message is dead-lettered", async () => {
+    const batch = await createBatch(caller, "ash");
+    const image = await upload(caller, benchScan(), { userId: "ash", batchId: batch.id });
+    const channels = caller as unknown as { sendToChannel(name: string, payload: unknown): Promise<void> };
+    await channels.sendToChannel(DEAD_LETTER_CHANNEL, { imageId: image.id, batchId: batch.id, cards: [] });
+    expect(await waitFor(async () => (await row(image.id))?.status === "failed" && row(image.id))).toMatchObject({
+      failure_reason: "analysis failed after retries",
+    });
+  });
+
+  it("answers IMAGE_EXPIRED after the TTL without reads, and the object and lease are gone", async () => {
+    const batch = await createBatch(caller, "ash");
+    const image = await upload(caller, benchScan(), { userId: "ash", batchId: batch.id });
+    await objects.put(`crops/${image.id}/0.jpg`, Buffer.from("crop"), { contentType: "image/jpeg" });
+    await sleep(TTL_S * 1000 + 300);
+    await expect(readImage(caller, "ash", image.id)).rejects.toMatchObject({ type: "IMAGE_EXPIRED", code: 410 });
+    expect(await objects.exists(`originals/${image.id}`)).toBe(false);
+    expect(await objects.exists(`crops/${image.id}/0.jpg`)).toBe(false);
+    expect(await redis.exists(`image:${image.id}`)).toBe(0);
+    expect(await row(image.id)).toMatchObject({ status: "expired" });
+  });
+
+  it("sweeps an unread image once its lease lapses", async () => {
+    const batch = await createBatch(caller, "ash");
+    const image = await upload(caller, benchScan(), { userId: "ash", batchId: batch.id });
+    expect(await objects.exists(`originals/${image.id}`)).toBe(true);
+    await waitFor(async () => (await row(image.id))?.status === "expired", 10_000);
+    expect(await objects.exists(`originals/${image.id}`)).toBe(false);
+    expect(await redis.exists(`image:${image.id}`)).toBe(0);
+  });
+
+  it("is ready", async () => {
+    expect(await caller.call(Actions.ingest.ready)).toMatchObject({ status: "ok" });
+  });
+});
