@@ -1,6 +1,7 @@
 import { DataSource, type EntitySchema, type MixedList } from "typeorm";
 import { PGliteDriver } from "typeorm-pglite";
 import { mkdirSync } from "node:fs";
+import { lockPgliteDir } from "./pglite-lock";
 
 export type MigrationClass = new () => { name?: string; up(q: unknown): Promise<unknown>; down(q: unknown): Promise<unknown> };
 
@@ -29,17 +30,35 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DataSourc
     logging: opts.logging ?? false,
   };
   let ds: DataSource;
+  let unlock = () => {};
   if (opts.url.startsWith("pglite:")) {
     const target = opts.url.slice("pglite:".length);
     const dataDir = target === "memory" || target === "" ? undefined : target;
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    if (dataDir) {
+      mkdirSync(dataDir, { recursive: true });
+      unlock = lockPgliteDir(dataDir);
+      process.once("exit", unlock);
+    }
     ds = new DataSource({ ...common, driver: new PGliteDriver({ dataDir }).driver } as never);
   } else if (/^postgres(ql)?:\/\//.test(opts.url)) {
     ds = new DataSource({ ...common, url: opts.url, extra: { max: 10 } } as never);
   } else {
     throw new Error(`DATABASE_URL must start with postgres:// or pglite:, got "${opts.url.split(":")[0]}:"`);
   }
-  await ds.initialize();
+  try {
+    await ds.initialize();
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  const destroy = ds.destroy.bind(ds);
+  ds.destroy = async () => {
+    try {
+      await destroy();
+    } finally {
+      unlock();
+    }
+  };
   return ds;
 }
 

@@ -1,0 +1,99 @@
+import { type CatalogCard, type CatalogRecords, type CatalogSet } from "./domain/catalog";
+import { canonicalCardName, normalizeCardName } from "./domain/card-name";
+import { collectorNumberKey } from "./domain/collector-number";
+import type { ScoreTarget } from "./domain/candidate-score";
+import { NameIndex, type NameHit } from "./name-index";
+
+/** A catalog card with its set and the normalized fields scoring needs, computed once at load. */
+export interface IndexedCard {
+  card: CatalogCard;
+  set: CatalogSet;
+  target: ScoreTarget;
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+const setCodes = (set: CatalogSet) =>
+  [set.ptcgoCode, set.abbreviationFr].filter((c): c is string => !!c).map((c) => c.toUpperCase().replace(/\s/g, ""));
+
+/**
+ * The whole catalog in memory, indexed for ranking: cards by id, by set, by collector number key,
+ * sets by printed total, and a fuzzy index over the unique names in both languages. Immutable:
+ * a reload builds a new one.
+ */
+export class CatalogIndex {
+  private readonly setsById = new Map<string, CatalogSet>();
+  private readonly cardsById = new Map<string, IndexedCard>();
+  private readonly cardsBySet = new Map<string, IndexedCard[]>();
+  private readonly cardsByNumber = new Map<string, IndexedCard[]>();
+  private readonly setsByTotal = new Map<number, CatalogSet[]>();
+  private readonly cardsByName = new Map<string, IndexedCard[]>();
+  private readonly names: NameIndex;
+  readonly sets: readonly CatalogSet[];
+
+  constructor(records: CatalogRecords) {
+    this.sets = [...records.sets].sort((a, b) => (b.releaseDate ?? "").localeCompare(a.releaseDate ?? "") || a.id.localeCompare(b.id));
+    for (const set of this.sets) {
+      this.setsById.set(set.id, set);
+      if (set.printedTotal !== null) push(this.setsByTotal, set.printedTotal, set);
+    }
+    for (const card of records.cards) {
+      const set = this.setsById.get(card.setId);
+      if (!set) continue;
+      const names = [...new Set([card.nameEn, card.nameFr].filter((n): n is string => !!n).map(canonicalCardName))];
+      const entry: IndexedCard = {
+        card,
+        set,
+        target: {
+          setId: set.id,
+          numberKey: collectorNumberKey(card.number),
+          names,
+          hp: card.hp,
+          regulationMark: card.regulationMark,
+          illustrator: card.artist ? normalizeCardName(card.artist) : null,
+          setPrintedTotal: set.printedTotal,
+          setCodes: setCodes(set),
+        },
+      };
+      this.cardsById.set(card.id, entry);
+      push(this.cardsBySet, set.id, entry);
+      push(this.cardsByNumber, entry.target.numberKey, entry);
+      for (const name of names) push(this.cardsByName, name, entry);
+    }
+    this.names = new NameIndex([...this.cardsByName.keys()]);
+  }
+
+  get cardCount(): number {
+    return this.cardsById.size;
+  }
+  get uniqueNameCount(): number {
+    return this.names.size;
+  }
+  set(id: string): CatalogSet | undefined {
+    return this.setsById.get(id);
+  }
+  card(id: string): IndexedCard | undefined {
+    return this.cardsById.get(id);
+  }
+  cardsOfSet(setId: string): readonly IndexedCard[] {
+    return this.cardsBySet.get(setId) ?? [];
+  }
+  /** Cards whose number has this key (see `collectorNumberKey`), across every set. */
+  cardsWithNumber(key: string): readonly IndexedCard[] {
+    return this.cardsByNumber.get(key) ?? [];
+  }
+  setsWithPrintedTotal(total: number): readonly CatalogSet[] {
+    return this.setsByTotal.get(total) ?? [];
+  }
+  /** Unique canonical names closest to a canonical query. */
+  searchNames(query: string, limit: number): NameHit[] {
+    return this.names.search(query, limit);
+  }
+  cardsNamed(canonicalName: string): readonly IndexedCard[] {
+    return this.cardsByName.get(canonicalName) ?? [];
+  }
+}
