@@ -16,7 +16,7 @@ export class ApiClient {
   async request<T = any>(method: string, url: string, body?: unknown): Promise<Reply<T>> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    let payload: BodyInit | undefined;
+    let payload: RequestInit["body"];
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {
       headers["content-type"] = "application/json";
