@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{libs,services,apps}/*/{src,test}/**/*.int.test.ts"],
+          include: ["{libs,services,apps}/*/{src,test}/**/*.int.test.ts", "tests/integration/**/*.int.test.ts"],
           exclude: ["**/node_modules/**", "**/dist/**"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -2,17 +2,17 @@ import type { ServiceSchema } from "moleculer";
 import type { DataSource } from "typeorm";
 import { pingDatabase } from "@poke-ventory/db";
 import { systemClock, type Clock } from "@poke-ventory/runtime";
-import { FsObjectStore, MinioObjectStore } from "@poke-ventory/storage";
+import { openObjectStore } from "@poke-ventory/storage";
 import { MemoryLeaseStore } from "./adapters/memory-lease-store";
 import { RedisLeaseStore } from "./adapters/redis-lease-store";
 import { TypeormBatchRepository } from "./adapters/typeorm-batch-repository";
 import { TypeormImageRepository } from "./adapters/typeorm-image-repository";
-import { objectStoreSettings, type IngestConfig } from "./config";
+import type { IngestConfig } from "./config";
 import type { IngestDeps } from "./deps";
 import { maxUploadBytes } from "./domain/upload-limits";
 import { ImageSweeper } from "./image-sweeper";
 import { createIngestService } from "./ingest.service";
-import type { LeaseStore, ObjectStore } from "./ports";
+import type { LeaseStore } from "./ports";
 import { sweepExpiredImages } from "./sweep-expired-images";
 
 export interface IngestShared {
@@ -57,12 +57,4 @@ export async function composeIngest(config: IngestConfig, shared: IngestShared):
       await leases.close();
     },
   };
-}
-
-async function openObjectStore(config: IngestConfig): Promise<ObjectStore> {
-  const settings = objectStoreSettings(config);
-  if (settings.kind === "fs") return new FsObjectStore(settings.dir);
-  const store = new MinioObjectStore(settings);
-  await store.ensureBucket();
-  return store;
 }

@@ -4,7 +4,7 @@ import { AnalysisImageEntity } from "./entities/analysis-image.entity";
 import { ImportBatchEntity } from "./entities/import-batch.entity";
 import { IngestInit1763770000000 } from "./migrations/ingest-init";
 
-export { ingestConfigShape, objectStoreSettings, type IngestConfig } from "./config";
+export { ingestConfigShape, type IngestConfig } from "./config";
 export { composeIngest, type IngestShared } from "./compose";
 export { MemoryLeaseStore } from "./adapters/memory-lease-store";
 export { RedisLeaseStore } from "./adapters/redis-lease-store";

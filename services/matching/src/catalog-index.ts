@@ -1,5 +1,5 @@
 import { type CatalogCard, type CatalogRecords, type CatalogSet } from "./domain/catalog";
-import { canonicalCardName, normalizeCardName } from "./domain/card-name";
+import { cardNameKey } from "./domain/card-name";
 import { collectorNumberKey } from "./domain/collector-number";
 import type { ScoreTarget } from "./domain/candidate-score";
 import { NameIndex, type NameHit } from "./name-index";
@@ -9,6 +9,10 @@ export interface IndexedCard {
   card: CatalogCard;
   set: CatalogSet;
   target: ScoreTarget;
+  /** Position in the index, 0-based: lets a ranking mark cards in a typed array instead of a Set. */
+  ordinal: number;
+  /** Position of the card's set, newest first: ties between candidates go to the newer printing. */
+  recency: number;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -37,24 +41,28 @@ export class CatalogIndex {
 
   constructor(records: CatalogRecords) {
     this.sets = [...records.sets].sort((a, b) => (b.releaseDate ?? "").localeCompare(a.releaseDate ?? "") || a.id.localeCompare(b.id));
+    const recency = new Map<string, number>();
     for (const set of this.sets) {
+      recency.set(set.id, recency.size);
       this.setsById.set(set.id, set);
       if (set.printedTotal !== null) push(this.setsByTotal, set.printedTotal, set);
     }
     for (const card of records.cards) {
       const set = this.setsById.get(card.setId);
       if (!set) continue;
-      const names = [...new Set([card.nameEn, card.nameFr].filter((n): n is string => !!n).map(canonicalCardName))];
+      const names = [...new Set([card.nameEn, card.nameFr].filter((n): n is string => !!n).map(cardNameKey))];
       const entry: IndexedCard = {
         card,
         set,
+        ordinal: this.cardsById.size,
+        recency: recency.get(set.id)!,
         target: {
           setId: set.id,
           numberKey: collectorNumberKey(card.number),
           names,
           hp: card.hp,
           regulationMark: card.regulationMark,
-          illustrator: card.artist ? normalizeCardName(card.artist) : null,
+          illustrator: card.artist ? cardNameKey(card.artist) : null,
           setPrintedTotal: set.printedTotal,
           setCodes: setCodes(set),
         },
@@ -89,11 +97,15 @@ export class CatalogIndex {
   setsWithPrintedTotal(total: number): readonly CatalogSet[] {
     return this.setsByTotal.get(total) ?? [];
   }
-  /** Unique canonical names closest to a canonical query. */
+  /** Unique name keys (see `cardNameKey`) closest to a name key, by fuse.js (the manual search). */
   searchNames(query: string, limit: number): NameHit[] {
     return this.names.search(query, limit);
   }
-  cardsNamed(canonicalName: string): readonly IndexedCard[] {
-    return this.cardsByName.get(canonicalName) ?? [];
+  /** Unique name keys closest to a name key by `similarity` (candidate ranking). */
+  closestNames(query: string, limit: number, similarity: (a: string, b: string) => number): NameHit[] {
+    return this.names.closest(query, limit, similarity);
+  }
+  cardsNamed(nameKey: string): readonly IndexedCard[] {
+    return this.cardsByName.get(nameKey) ?? [];
   }
 }

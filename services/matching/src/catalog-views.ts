@@ -1,6 +1,5 @@
 import type { Candidate, CatalogCardView, CatalogSetView } from "@poke-ventory/contracts";
 import { displayName, type CatalogCard, type CatalogSet } from "./domain/catalog";
-import type { CandidateScore } from "./domain/candidate-score";
 import type { IndexedCard } from "./catalog-index";
 
 /** The card's image URL, or the same path under `CARD_ASSET_BASE_URL` when one is configured. */
@@ -42,7 +41,7 @@ export function toCardView(card: CatalogCard, assetBaseUrl?: string): CatalogCar
   };
 }
 
-export function toCandidate({ card, set }: IndexedCard, { score, reasons }: CandidateScore, assetBaseUrl?: string): Candidate {
+export function toCandidate({ card, set }: IndexedCard, { score, reasons }: { score: number; reasons: string[] }, assetBaseUrl?: string): Candidate {
   return {
     cardId: card.id,
     name: displayName(card),

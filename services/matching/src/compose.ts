@@ -26,7 +26,7 @@ export async function composeMatching(config: MatchingConfig, shared: MatchingSh
   let imported: CatalogUpdated | null = null;
   if (config.CATALOG_SOURCE && (await store.counts()).cards === 0) {
     log(`The catalog is empty: importing ${config.CATALOG_SOURCE}`);
-    imported = await importCatalog(openCatalogSource(config.CATALOG_SOURCE), store);
+    imported = await importCatalog(await openCatalogSource(config.CATALOG_SOURCE), store);
     log(`Catalog imported: ${imported.sets} sets, ${imported.cards} cards`);
   }
   const catalog = new LiveCatalog(store);

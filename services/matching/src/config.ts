@@ -2,9 +2,17 @@ import { z } from "zod";
 import { env } from "@poke-ventory/runtime";
 
 /** Matching's own variables (DATABASE_URL and NATS_URL are added by the composition root). */
+/** Default of `ANALYSIS_CONFIDENCE_THRESHOLD`: a top candidate scoring at least this is proposed as the card. */
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.82;
+
 export const matchingConfigShape = {
   /** Candidates kept per detected card. */
   ANALYSIS_MAX_CANDIDATES: env.positiveInt(5),
+  /**
+   * A top candidate whose score (see `candidateScore`/`rankCandidates`) reaches this is "confident";
+   * below it the UI should ask. The benchmark measures how often a confident top-1 is wrong.
+   */
+  ANALYSIS_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_CONFIDENCE_THRESHOLD),
   /** When set, card image URLs keep their path under this base instead of the source's host. */
   CARD_ASSET_BASE_URL: env.url().optional(),
   /** A catalog folder imported on start when the catalog tables are empty (embedded first start). */

@@ -1,11 +1,21 @@
 import type { CatalogRecords } from "./domain/catalog";
 
-/** Where a catalog is read from: a folder in the normalized format today, other layouts later. */
+/** Where a catalog is read from: the normalized format or the upstream pokemon-tcg-data layout. */
 export interface CatalogSource {
   /** Human-readable origin for logs and errors. */
   readonly description: string;
   /** Reads and validates every record; throws an `AppError` (VALIDATION_FAILED) naming file, line and field. */
   read(): Promise<CatalogRecords>;
+}
+
+/** The files of a catalog layout, by path relative to its root: a folder or the base URL of raw files. */
+export interface CatalogFiles {
+  /** The root, for messages. */
+  readonly description: string;
+  /** Where a file is, for messages (`/data/catalog/sets.json`, `https://…/sets/en.json`). */
+  locate(file: string): string;
+  /** The file's text, or null when it does not exist; throws an `AppError` when it cannot be read. */
+  read(file: string): Promise<string | null>;
 }
 
 /** Progress of a long write: `done` of `total` cards. */

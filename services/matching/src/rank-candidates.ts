@@ -1,63 +1,138 @@
 import type { Candidate, CardFeatures } from "@poke-ventory/contracts";
-import { canonicalCardName, nameSimilarity, normalizeCardName } from "./domain/card-name";
-import { candidateScore, type NameSimilarity, type ScoreQuery } from "./domain/candidate-score";
+import { cardNameKey, nameSimilarity } from "./domain/card-name";
+import { candidateEvidence, NAME_SIMILARITY_FLOOR, reasonList, REASONS, type NameSimilarity, type ScoreQuery, type Similarities } from "./domain/candidate-score";
+import { calibratedScore, logPartition } from "./domain/calibrated-scores";
 import { parseCollectorNumber } from "./domain/collector-number";
 import type { CatalogIndex, IndexedCard } from "./catalog-index";
 import { toCandidate } from "./catalog-views";
 
 /** Unique names taken from the fuzzy name search into the candidate pool. */
 const NAME_HITS = 8;
+/**
+ * Number, total and name agree and nothing read disagrees (log-odds high enough): the number's own
+ * cards settle it, the fuzzy name search is skipped.
+ */
+const DECISIVE = (1 << REASONS.indexOf("number")) | (1 << REASONS.indexOf("printed_total")) | (1 << REASONS.indexOf("name"));
+const DECISIVE_LOG_ODDS = 9.5;
 
 export interface RankOptions {
   maxCandidates: number;
   assetBaseUrl?: string;
 }
 
-/** Normalizes what vision read into the inputs of `candidateScore`. */
+/** Normalizes what vision read into the inputs of `candidateEvidence`. */
 export function toScoreQuery(f: CardFeatures): ScoreQuery {
-  const name = f.name ? canonicalCardName(f.name) : "";
+  const name = f.name ? cardNameKey(f.name) : "";
   return {
     number: parseCollectorNumber(f.number, f.printedTotal),
     name: name || null,
     hp: f.hp,
     setCode: f.setCode ? f.setCode.toUpperCase().replace(/\s/g, "") : null,
     regulationMark: f.regulationMark,
-    illustrator: f.illustrator ? normalizeCardName(f.illustrator) : null,
+    illustrator: f.illustrator ? cardNameKey(f.illustrator) || null : null,
   };
 }
 
-/** Many printings share a name: compare the query with each distinct name once. */
-function memoizedSimilarity(): NameSimilarity {
-  const seen = new Map<string, number>();
-  return (query, name) => {
-    let value = seen.get(name);
-    if (value === undefined) seen.set(name, (value = nameSimilarity(query, name)));
-    return value;
-  };
+/** Per-index buffers reused by every ranking (rankings are synchronous), so a card allocates little. */
+class Scratch {
+  readonly stamp: Uint32Array;
+  generation = 0;
+  readonly pool: IndexedCard[] = [];
+  logOdds = new Float64Array(256);
+  reasons = new Int32Array(256);
+  readonly top: number[] = [];
+  readonly names = new Map<string, number>();
+  readonly illustrators = new Map<string, number>();
+
+  constructor(cards: number) {
+    this.stamp = new Uint32Array(cards);
+  }
+
+  reset(): void {
+    if (++this.generation === 0xffffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+    this.pool.length = 0;
+    this.top.length = 0;
+    this.names.clear();
+    this.illustrators.clear();
+  }
+
+  add(cards: readonly IndexedCard[]): void {
+    for (const e of cards) {
+      if (this.stamp[e.ordinal] === this.generation) continue;
+      this.stamp[e.ordinal] = this.generation;
+      this.pool.push(e);
+    }
+    if (this.pool.length > this.logOdds.length) {
+      const size = this.pool.length * 2;
+      this.logOdds = Float64Array.from({ length: size }, (_, i) => this.logOdds[i] ?? 0);
+      this.reasons = Int32Array.from({ length: size }, (_, i) => this.reasons[i] ?? 0);
+    }
+  }
+}
+const scratches = new WeakMap<CatalogIndex, Scratch>();
+
+/** Similarity to one query, memoized per catalog name (many printings share a name). */
+const memoized = (seen: Map<string, number>): NameSimilarity => (query, name) => {
+  let value = seen.get(name);
+  if (value === undefined) seen.set(name, (value = nameSimilarity(query, name, NAME_SIMILARITY_FLOOR)));
+  return value;
+};
+
+/** Higher log-odds first, then the newer set, then the card id: a total order, so rankings are stable. */
+function before(s: Scratch, a: number, b: number): boolean {
+  if (s.logOdds[a] !== s.logOdds[b]) return s.logOdds[a] > s.logOdds[b];
+  const ea = s.pool[a];
+  const eb = s.pool[b];
+  if (ea.recency !== eb.recency) return ea.recency < eb.recency;
+  return ea.card.id < eb.card.id;
+}
+
+/** Keeps the `k` best pool positions in `s.top`, best first (insertion into a short sorted list). */
+function selectTop(s: Scratch, k: number): void {
+  for (let i = 0; i < s.pool.length; i++) {
+    if (s.reasons[i] === 0) continue;
+    if (s.top.length === k && !before(s, i, s.top[k - 1])) continue;
+    if (s.top.length === k) s.top.pop();
+    let at = s.top.length;
+    while (at > 0 && before(s, i, s.top[at - 1])) at--;
+    s.top.splice(at, 0, i);
+  }
 }
 
 /**
- * Ranks catalog cards for one card's features. The pool is the cards sharing the collector number
- * plus the cards bearing the closest names; every card of the pool is scored, best first.
+ * Ranks catalog cards for one card's features. The pool is the cards sharing the collector number,
+ * then the other printings of the name read when one of them agrees on number, total and name, else
+ * the cards bearing the closest names (trigram pre-filter, then similarity, over unique names). Every pooled card is weighed (`candidateEvidence`) and the best
+ * get a calibrated score (`calibratedScore`): the probability, given the whole pool, that it is the card.
+ * Candidates on which no field agrees are left out.
  */
 export function rankCandidates(index: CatalogIndex, features: CardFeatures, opts: RankOptions): Candidate[] {
   const query = toScoreQuery(features);
-  const pool = new Map<string, IndexedCard>();
-  if (query.number) for (const entry of index.cardsWithNumber(query.number.key)) pool.set(entry.card.id, entry);
-  if (query.name) {
-    for (const hit of index.searchNames(query.name, NAME_HITS)) {
-      for (const entry of index.cardsNamed(hit.name)) pool.set(entry.card.id, entry);
+  let s = scratches.get(index);
+  if (!s) scratches.set(index, (s = new Scratch(index.cardCount)));
+  s.reset();
+  const sims: Similarities = { name: memoized(s.names), illustrator: memoized(s.illustrators) };
+  let scored = 0;
+  let decisive = false;
+  const weigh = () => {
+    for (; scored < s.pool.length; scored++) {
+      const evidence = candidateEvidence(query, s.pool[scored].target, sims);
+      s.logOdds[scored] = evidence.logOdds;
+      s.reasons[scored] = evidence.reasons;
+      if ((evidence.reasons & DECISIVE) === DECISIVE && evidence.logOdds >= DECISIVE_LOG_ODDS) decisive = true;
     }
-  }
-  const similarity = memoizedSimilarity();
-  const scored = [...pool.values()]
-    .map((entry) => ({ entry, result: candidateScore(query, entry.target, similarity) }))
-    .filter(({ result }) => result.score > 0);
-  scored.sort(
-    (a, b) =>
-      b.result.score - a.result.score ||
-      (b.entry.set.releaseDate ?? "").localeCompare(a.entry.set.releaseDate ?? "") ||
-      a.entry.card.id.localeCompare(b.entry.card.id),
+  };
+  if (query.number) s.add(index.cardsWithNumber(query.number.key));
+  weigh();
+  if (query.name && decisive) s.add(index.cardsNamed(query.name));
+  else if (query.name) for (const hit of index.closestNames(query.name, NAME_HITS, sims.name)) s.add(index.cardsNamed(hit.name));
+  weigh();
+  selectTop(s, opts.maxCandidates);
+  const logZ = logPartition(s.logOdds, s.pool.length);
+  return s.top.map((i) =>
+    toCandidate(s.pool[i], { score: calibratedScore(s.logOdds[i], logZ), reasons: reasonList(s.reasons[i]) }, opts.assetBaseUrl),
   );
-  return scored.slice(0, opts.maxCandidates).map(({ entry, result }) => toCandidate(entry, result, opts.assetBaseUrl));
 }

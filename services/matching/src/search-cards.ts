@@ -1,5 +1,5 @@
 import type { CatalogCardView, SearchCardsParams } from "@poke-ventory/contracts";
-import { canonicalCardName, nameSimilarity } from "./domain/card-name";
+import { cardNameKey, nameSimilarity } from "./domain/card-name";
 import { collectorNumberKey } from "./domain/collector-number";
 import type { CatalogIndex, IndexedCard } from "./catalog-index";
 import { toCardView } from "./catalog-views";
@@ -11,7 +11,7 @@ const NAME_HITS = 12;
 function namesIn(entry: IndexedCard, lang: SearchCardsParams["lang"]): string[] {
   const { nameEn, nameFr } = entry.card;
   const names = lang === "en" ? [nameEn] : lang === "fr" ? [nameFr] : [nameEn, nameFr];
-  return names.filter((n): n is string => !!n).map(canonicalCardName);
+  return names.filter((n): n is string => !!n).map(cardNameKey);
 }
 
 /**
@@ -20,7 +20,7 @@ function namesIn(entry: IndexedCard, lang: SearchCardsParams["lang"]): string[] 
  */
 export function searchCards(index: CatalogIndex, params: SearchCardsParams, assetBaseUrl?: string): CatalogCardView[] {
   const limit = Math.min(Math.max(params.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
-  const query = params.q ? canonicalCardName(params.q) : "";
+  const query = params.q ? cardNameKey(params.q) : "";
   const numberKey = params.number ? collectorNumberKey(params.number) : null;
   let pool: readonly IndexedCard[];
   if (query) pool = index.searchNames(query, NAME_HITS).flatMap((hit) => index.cardsNamed(hit.name));

@@ -26,7 +26,7 @@ describe("catalog import and ranking on PostgreSQL", () => {
     db = await createTestDatabase("pv_matching");
     ds = await openDatabase({ url: db.url, entities: matchingEntities, migrations: matchingMigrations, migrationsTableName: "migrations_matching" });
     // First start on an empty catalog with CATALOG_SOURCE: compose imports it.
-    await composeMatching({ ANALYSIS_MAX_CANDIDATES: 5, CATALOG_SOURCE: catalogDir }, { dataSource: ds, log: (m) => logs.push(m) });
+    await composeMatching({ ANALYSIS_MAX_CANDIDATES: 5, ANALYSIS_CONFIDENCE_THRESHOLD: 0.82, CATALOG_SOURCE: catalogDir }, { dataSource: ds, log: (m) => logs.push(m) });
     index = new CatalogIndex(await new TypeormCatalogStore(ds).loadAll());
   });
   afterAll(async () => {
@@ -46,11 +46,11 @@ describe("catalog import and ranking on PostgreSQL", () => {
   });
 
   it("is idempotent: a second import and a second start leave the same counts", async () => {
-    const summary = await importCatalog(openCatalogSource(catalogDir), new TypeormCatalogStore(ds));
+    const summary = await importCatalog(await openCatalogSource(catalogDir), new TypeormCatalogStore(ds));
     expect(summary).toMatchObject({ sets: 205, cards: 21_141 });
     expect(summary.cardsWithFrenchName).toBeGreaterThan(19_000);
     logs.length = 0;
-    await composeMatching({ ANALYSIS_MAX_CANDIDATES: 5, CATALOG_SOURCE: catalogDir }, { dataSource: ds, log: (m) => logs.push(m) });
+    await composeMatching({ ANALYSIS_MAX_CANDIDATES: 5, ANALYSIS_CONFIDENCE_THRESHOLD: 0.82, CATALOG_SOURCE: catalogDir }, { dataSource: ds, log: (m) => logs.push(m) });
     expect(logs.some((m) => m.includes("importing"))).toBe(false);
     expect(await count(`SELECT count(*) AS n FROM sets`)).toBe(205);
     expect(await count(`SELECT count(*) AS n FROM cards`)).toBe(21_141);

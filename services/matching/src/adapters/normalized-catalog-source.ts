@@ -1,6 +1,3 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { AppError } from "@poke-ventory/contracts";
 import type { CatalogCard, CatalogRecords, CatalogSet } from "../domain/catalog";
 import {
   RecordError,
@@ -9,7 +6,9 @@ import {
   parseTcgdexCardRecord,
   parseTcgdexSetRecord,
 } from "../domain/normalized-catalog";
-import type { CatalogSource } from "../ports";
+import type { CatalogFiles, CatalogSource } from "../ports";
+import { FsCatalogFiles } from "./fs-catalog-files";
+import { asFormatError, badFile, parseJsonArray } from "./json-records";
 
 const FILES = {
   sets: "sets.json",
@@ -18,19 +17,19 @@ const FILES = {
   tcgdexCards: "tcgdex-only-cards.jsonl",
 } as const;
 
-function badFile(file: string, where: string, problem: string, details: Record<string, unknown>): AppError {
-  return new AppError("VALIDATION_FAILED", `${file}${where}: ${problem}`, { file, ...details });
-}
-
 /**
  * The normalized catalog format of `shared/catalog` (see its README): `sets.json`, `cards.jsonl`, and
- * the optional `tcgdex-only-sets.json` / `tcgdex-only-cards.jsonl`.
+ * the optional `tcgdex-only-sets.json` / `tcgdex-only-cards.jsonl`, in a folder or under a URL.
  */
 export class NormalizedCatalogSource implements CatalogSource {
-  constructor(private readonly dir: string) {}
+  private readonly files: CatalogFiles;
+
+  constructor(location: string | CatalogFiles) {
+    this.files = typeof location === "string" ? new FsCatalogFiles(location) : location;
+  }
 
   get description(): string {
-    return this.dir;
+    return this.files.description;
   }
 
   async read(): Promise<CatalogRecords> {
@@ -47,34 +46,14 @@ export class NormalizedCatalogSource implements CatalogSource {
   }
 
   private async readText(file: string, required: boolean): Promise<string | null> {
-    const full = path.join(this.dir, file);
-    try {
-      return await readFile(full, "utf8");
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT" && !required) return null;
-      throw badFile(full, "", `cannot be read (${(err as Error).message})`, {});
-    }
+    const text = await this.files.read(file);
+    if (text === null && required) throw badFile(this.files.locate(file), "", "cannot be read (not found)", {});
+    return text;
   }
 
   private async readArray(file: string, parse: (raw: unknown) => CatalogSet, required: boolean): Promise<CatalogSet[]> {
     const text = await this.readText(file, required);
-    if (text === null) return [];
-    const full = path.join(this.dir, file);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      throw badFile(full, "", `is not valid JSON (${(err as Error).message})`, {});
-    }
-    if (!Array.isArray(raw)) throw badFile(full, "", "expected a JSON array of sets", {});
-    return raw.map((item, i) => {
-      try {
-        return parse(item);
-      } catch (err) {
-        // JSON arrays have no line per record: name the entry, 1-based like a line.
-        throw asFormatError(err, full, ` entry ${i + 1}`, { entry: i + 1 });
-      }
-    });
+    return text === null ? [] : parseJsonArray(text, this.files.locate(file), "sets", parse);
   }
 
   private async readLines(
@@ -85,7 +64,7 @@ export class NormalizedCatalogSource implements CatalogSource {
   ): Promise<CatalogCard[]> {
     const text = await this.readText(file, required);
     if (text === null) return [];
-    const full = path.join(this.dir, file);
+    const full = this.files.locate(file);
     const cards: CatalogCard[] = [];
     text.split("\n").forEach((line, i) => {
       if (line.trim() === "") return;
@@ -99,10 +78,4 @@ export class NormalizedCatalogSource implements CatalogSource {
     });
     return cards;
   }
-}
-
-function asFormatError(err: unknown, file: string, where: string, details: Record<string, unknown>): AppError {
-  if (err instanceof RecordError) return badFile(file, where, err.message, { ...details, field: err.field });
-  if (err instanceof SyntaxError) return badFile(file, where, `is not valid JSON (${err.message})`, details);
-  return err as AppError;
 }

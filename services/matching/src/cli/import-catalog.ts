@@ -7,8 +7,12 @@ import { openCatalogSource } from "../adapters/open-catalog-source";
 import { TypeormCatalogStore } from "../adapters/typeorm-catalog-store";
 import { importCatalog, type ImportSummary } from "../import-catalog";
 
-const USAGE = `Usage: npm run catalog:import -- <dir> | --source <dir>
-Imports a catalog folder in the normalized format (sets.json, cards.jsonl, tcgdex-only-*.json[l]).
+const USAGE = `Usage: npm run catalog:import -- <dir|url> | --source <dir|url>
+Imports a catalog from a folder or an http(s) base URL, layout detected:
+  - the normalized format (sets.json, cards.jsonl, tcgdex-only-*.json[l]), e.g. ../shared/catalog;
+  - the pokemon-tcg-data layout (sets/en.json, cards/en/<set>.json), e.g.
+    https://raw.githubusercontent.com/PokemonTCG/pokemon-tcg-data/master
+Idempotent: cards and sets are upserted by id.
 DATABASE_URL: postgres://… or pglite:<dir> (default pglite:./data/db, the embedded database).
 NATS_URL (optional): running matching instances are told to reload the catalog.`;
 
@@ -40,7 +44,7 @@ async function main() {
   }
   const url = process.env.DATABASE_URL || "pglite:./data/db";
   const started = performance.now();
-  const source = openCatalogSource(location);
+  const source = await openCatalogSource(location);
   // For an embedded folder, openDatabase refuses while another process (npm start) holds it.
   const dataSource = await openDatabase({ url, entities: matchingEntities, migrations: matchingMigrations, migrationsTableName: "migrations_matching" });
   try {

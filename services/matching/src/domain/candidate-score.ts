@@ -4,13 +4,13 @@ import type { CollectorNumber } from "./collector-number";
 /** What was read on the card, already normalized. */
 export interface ScoreQuery {
   number: CollectorNumber | null;
-  /** Canonical name (see `canonicalCardName`). */
+  /** Name key (see `cardNameKey`). */
   name: string | null;
   hp: number | null;
   /** Set code as printed, upper case without spaces (`PAL`, `EAP`). */
   setCode: string | null;
   regulationMark: string | null;
-  /** Normalized illustrator name. */
+  /** Illustrator as a name key. */
   illustrator: string | null;
 }
 
@@ -18,54 +18,77 @@ export interface ScoreQuery {
 export interface ScoreTarget {
   setId: string;
   numberKey: string;
-  /** Canonical names in every language the catalog knows. */
+  /** Name keys in every language the catalog knows. */
   names: string[];
   hp: number | null;
   regulationMark: string | null;
+  /** Illustrator as a name key. */
   illustrator: string | null;
   setPrintedTotal: number | null;
   /** Set codes printed on the set's cards (ptcgo code, French abbreviation). */
   setCodes: string[];
 }
 
-export interface CandidateScore {
-  /** In [0, 1]: the weighted share of the card's identity that the reading confirms. */
-  score: number;
-  /** Which features agreed: `number`, `printed_total`, `name`, `hp`, `set_code`, `regulation_mark`, `illustrator`. */
-  reasons: string[];
-}
+/** Fields that can agree, one bit each, in the order reasons are listed. */
+export const REASONS = ["number", "printed_total", "name", "hp", "set_code", "regulation_mark", "illustrator"] as const;
+export type Reason = (typeof REASONS)[number];
+const BIT = Object.fromEntries(REASONS.map((r, i) => [r, 1 << i])) as Record<Reason, number>;
+
+/** The reasons of a bit set, in `REASONS` order. */
+export const reasonList = (bits: number): Reason[] => REASONS.filter((r) => bits & BIT[r]);
 
 /**
- * Weights sum to 1. Set + number come first: a number with the printed total that narrows the set
- * identifies the printing, a name alone is shared by many printings.
+ * Log-likelihood ratios (natural log) of each field: how much more likely the reading is if this
+ * candidate is the card than if it is not. A field that was not read weighs nothing; one read and
+ * different counts against. Set + number come first (a number with the printed total that narrows the
+ * set identifies a printing), then name, HP, set code / regulation mark, illustrator.
  */
-export const SCORE_WEIGHTS = {
-  number: 0.3,
-  printed_total: 0.2,
-  name: 0.3,
-  hp: 0.08,
-  set_code: 0.06,
-  regulation_mark: 0.03,
-  illustrator: 0.03,
+export const EVIDENCE = {
+  number: { agree: 4.5, near: 1, differ: -2.3 },
+  printed_total: { agree: 3, differ: -2.5 },
+  /** Name: `slope × (similarity − pivot)`, capped below; a similarity ≥ `reason` is a reason. */
+  name: { slope: 14, pivot: 0.65, floor: -4, reason: 0.8 },
+  hp: { agree: 2.3, differ: -3.5 },
+  set_code: { agree: 2, differ: -1 },
+  regulation_mark: { agree: 0.8, differ: -1.5 },
+  illustrator: { agree: 1.5, differ: -0.5, reason: 0.75 },
 } as const;
 
-/** Below this similarity a name reading counts for nothing and is not a reason. */
-const NAME_FLOOR = 0.5;
-const NAME_REASON = 0.8;
+/** Below this name similarity the name evidence is at its floor: similarities under it need not be exact. */
+export const NAME_SIMILARITY_FLOOR = EVIDENCE.name.pivot + EVIDENCE.name.floor / EVIDENCE.name.slope;
 
-/** Similarity of two canonical names in [0, 1]; callers may pass a memoized one. */
-export type NameSimilarity = (a: string, b: string) => number;
-
-function nameScore(query: string | null, names: string[], similarity: NameSimilarity): number {
-  if (!query) return 0;
-  let best = 0;
-  for (const n of names) best = Math.max(best, similarity(query, n));
-  return best < NAME_FLOOR ? 0 : (best - NAME_FLOOR) / (1 - NAME_FLOOR);
+/** Evidence of one candidate: log-odds and the fields that agreed. */
+export interface CandidateEvidence {
+  logOdds: number;
+  /** Bit set over `REASONS`; see `reasonList`. */
+  reasons: number;
 }
 
-function numberMatches(n: CollectorNumber, t: ScoreTarget): boolean {
-  if (n.promoSetId && n.promoSetId !== t.setId) return false;
-  return n.key === t.numberKey;
+/** Similarity of two name keys in [0, 1]; callers may pass a memoized one. */
+export type NameSimilarity = (a: string, b: string) => number;
+
+/** The similarities used for names and illustrators (separate, so each may be memoized per query). */
+export interface Similarities {
+  name: NameSimilarity;
+  illustrator: NameSimilarity;
+}
+const PLAIN: Similarities = { name: nameSimilarity, illustrator: nameSimilarity };
+
+/**
+ * One character apart once the shorter is left-padded with zeros (`52`/`72`, `641`/`41` as printed
+ * `641`/`041`): the reading of a printed number with one digit misread.
+ */
+function nearNumber(a: string, b: string): boolean {
+  const length = Math.max(a.length, b.length);
+  const padA = length - a.length;
+  const padB = length - b.length;
+  let diff = 0;
+  for (let i = 0; i < length; i++) {
+    const ca = i < padA ? 48 : a.charCodeAt(i - padA);
+    const cb = i < padB ? 48 : b.charCodeAt(i - padB);
+    if (ca !== cb && ++diff > 1) return false;
+  }
+  return diff === 1;
 }
 
 function totalMatches(n: CollectorNumber, t: ScoreTarget): boolean {
@@ -76,24 +99,64 @@ function totalMatches(n: CollectorNumber, t: ScoreTarget): boolean {
   return n.printedTotal === t.setPrintedTotal;
 }
 
-/** Scores one catalog card against what was read. Pure: every input is already normalized. */
-export function candidateScore(q: ScoreQuery, t: ScoreTarget, similarity: NameSimilarity = nameSimilarity): CandidateScore {
-  const reasons: string[] = [];
-  let score = 0;
-  const agree = (reason: keyof typeof SCORE_WEIGHTS, share = 1) => {
-    score += SCORE_WEIGHTS[reason] * share;
-    reasons.push(reason);
-  };
-  if (q.number && numberMatches(q.number, t)) agree("number");
-  if (q.number && totalMatches(q.number, t)) agree("printed_total");
-  const name = nameScore(q.name, t.names, similarity);
-  if (name > 0) {
-    score += SCORE_WEIGHTS.name * name;
-    if (name >= NAME_REASON) reasons.push("name");
+/** Adds the number and total evidence to `out`. */
+function numberEvidence(n: CollectorNumber, t: ScoreTarget, out: CandidateEvidence): void {
+  const promoElsewhere = n.promoSetId !== null && n.promoSetId !== t.setId;
+  if (!promoElsewhere && n.key === t.numberKey) {
+    out.logOdds += EVIDENCE.number.agree;
+    out.reasons |= BIT.number;
+  } else {
+    out.logOdds += !promoElsewhere && nearNumber(n.key, t.numberKey) ? EVIDENCE.number.near : EVIDENCE.number.differ;
   }
-  if (q.hp !== null && t.hp !== null && q.hp === t.hp) agree("hp");
-  if (q.setCode && t.setCodes.includes(q.setCode)) agree("set_code");
-  if (q.regulationMark && t.regulationMark && q.regulationMark.toUpperCase() === t.regulationMark.toUpperCase()) agree("regulation_mark");
-  if (q.illustrator && t.illustrator && q.illustrator === t.illustrator) agree("illustrator");
-  return { score: Math.round(Math.min(1, score) * 1e4) / 1e4, reasons };
+  if (totalMatches(n, t)) {
+    out.logOdds += EVIDENCE.printed_total.agree;
+    out.reasons |= BIT.printed_total;
+  } else if (n.promoSetId || n.printedTotal !== null) {
+    out.logOdds += EVIDENCE.printed_total.differ;
+  }
+}
+
+/**
+ * Weighs one catalog card against what was read: the sum of each field's log-likelihood ratio
+ * (`EVIDENCE`). Pure: every input is already normalized. `calibratedScores` turns the log-odds of a
+ * candidate pool into scores in [0, 1].
+ */
+export function candidateEvidence(q: ScoreQuery, t: ScoreTarget, similarity: Similarities = PLAIN): CandidateEvidence {
+  const out: CandidateEvidence = { logOdds: 0, reasons: 0 };
+  if (q.number) numberEvidence(q.number, t, out);
+  if (q.name) {
+    let best = 0;
+    for (const n of t.names) {
+      const s = similarity.name(q.name, n);
+      if (s > best) best = s;
+    }
+    const { slope, pivot, floor, reason } = EVIDENCE.name;
+    out.logOdds += Math.max(floor, slope * (best - pivot));
+    if (best >= reason) out.reasons |= BIT.name;
+  }
+  if (q.hp !== null && t.hp !== null) {
+    if (q.hp === t.hp) {
+      out.logOdds += EVIDENCE.hp.agree;
+      out.reasons |= BIT.hp;
+    } else out.logOdds += EVIDENCE.hp.differ;
+  }
+  if (q.setCode && t.setCodes.length > 0) {
+    if (t.setCodes.includes(q.setCode)) {
+      out.logOdds += EVIDENCE.set_code.agree;
+      out.reasons |= BIT.set_code;
+    } else out.logOdds += EVIDENCE.set_code.differ;
+  }
+  if (q.regulationMark && t.regulationMark) {
+    if (q.regulationMark.toUpperCase() === t.regulationMark.toUpperCase()) {
+      out.logOdds += EVIDENCE.regulation_mark.agree;
+      out.reasons |= BIT.regulation_mark;
+    } else out.logOdds += EVIDENCE.regulation_mark.differ;
+  }
+  if (q.illustrator && t.illustrator) {
+    if (similarity.illustrator(q.illustrator, t.illustrator) >= EVIDENCE.illustrator.reason) {
+      out.logOdds += EVIDENCE.illustrator.agree;
+      out.reasons |= BIT.illustrator;
+    } else out.logOdds += EVIDENCE.illustrator.differ;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalCardName, nameSimilarity, normalizeCardName, splitCardName } from "./card-name";
+import { canonicalCardName, cardNameKey, nameSimilarity, normalizeCardName, splitCardName } from "./card-name";
 
 describe("normalizeCardName", () => {
   it.each([
@@ -28,11 +28,42 @@ describe("splitCardName", () => {
     ["Dracaufeu Radieux", "dracaufeu", "radiant"],
     ["Dracaufeu-ex", "dracaufeu", "ex"],
     ["Professor's Research", "professors research", null],
+    ["Noadkoko d'Alola-ex", "noadkoko dalola", "ex"],
+    ["Team Magma's Groudon-EX", "team magmas groudon", "ex"],
+    ["Groudon-EX de la Team Magma", "groudon de la team magma", "ex"],
+    ["Mewtwo-GX de Team Rocket", "mewtwo de team rocket", "gx"],
+    ["Radiant Greninja", "greninja", "radiant"],
+    ["Amphinobi Radieux", "amphinobi", "radiant"],
+    ["Dracaufeu VMAX", "dracaufeu", "vmax"],
+    ["Lucario LV.X", "lucario", "lv x"],
+    ["Pikachu V-UNION", "pikachu", "v union"],
+    ["Latias ☆", "latias", "star"],
+    ["Star Piece", "star piece", null],
+    ["V", "v", null],
   ])("%s → %s + %s", (raw, base, suffix) => expect(splitCardName(raw)).toEqual({ base, suffix }));
 
   it("gives one canonical spelling for both languages' suffixes", () => {
     expect(canonicalCardName("Radiant Charizard")).toBe(canonicalCardName("charizard RADIANT"));
     expect(canonicalCardName("Charizard-EX")).toBe("charizard ex");
+  });
+});
+
+describe("cardNameKey", () => {
+  it.each([
+    ["A1o1an Exeggutor ex", "Alolan Exeggutor ex"],
+    ["PIKACHU", "pikachu"],
+    ["Dracaufeu-EX", "DRACAUFEU EX"],
+    ["Rhyd0n", "Rhydon"],
+    ["5carlet Bag", "Scarlet Bag"],
+    ["Bu1basaur", "Bulbasaur"],
+    ["8lastoise", "Blastoise"],
+    ["Pingoleon", "Pingoléon"],
+    ["Groudon-EX de la Team Magma", "Groudon EX de la Team Magma"],
+  ])("%s and %s share a key", (a, b) => expect(cardNameKey(a)).toBe(cardNameKey(b)));
+
+  it("keeps different names apart", () => {
+    expect(cardNameKey("Pikachu V")).not.toBe(cardNameKey("Pikachu VMAX"));
+    expect(cardNameKey("Radiant Charizard")).not.toBe(cardNameKey("Charizard"));
   });
 });
 
@@ -44,9 +75,17 @@ describe("nameSimilarity", () => {
     ["alolan exeggu", "alolan exeggutor ex", 0.6, 0.95],
     ["pikachu", "bulbasaur", 0, 0.3],
     ["", "pikachu", 0, 0],
+    ["alolanexeggutor ex", "alolan exeggutor ex", 0.9, 1],
   ])("%s ~ %s in [%s, %s]", (a, b, min, max) => {
     const s = nameSimilarity(a, b);
     expect(s).toBeGreaterThanOrEqual(min);
     expect(s).toBeLessThanOrEqual(max);
+  });
+
+  it("reports 0 below a floor only when the name is certainly that far", () => {
+    expect(nameSimilarity("mew", "professors research", 0.4)).toBe(0);
+    expect(nameSimilarity("mew", "professors research")).toBeGreaterThan(0);
+    expect(nameSimilarity("charizrd", "charizard", 0.4)).toBe(nameSimilarity("charizrd", "charizard"));
+    expect(nameSimilarity("alolan exeggu", "alolan exeggutor ex", 0.4)).toBe(nameSimilarity("alolan exeggu", "alolan exeggutor ex"));
   });
 });

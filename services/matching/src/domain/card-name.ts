@@ -1,8 +1,12 @@
-/** Suffixes that name a card mechanic rather than the Pokémon, in their normalized spelling. */
-const SUFFIXES = ["vmax", "vstar", "v union", "break", "lv x", "prime", "legend", "ex", "gx", "v", "star", "delta"];
-
-/** Prefixes with the same role (`Radiant Charizard` / `Dracaufeu Radieux`). */
-const RADIANT = /^(radiant\s+)|(\s+radieux)$/;
+/**
+ * Mechanic suffixes in their normalized spelling, longest first. They may end the name
+ * (`Charizard ex`) or sit inside it when French puts a complement after (`Groudon-EX de la Team Magma`).
+ */
+const SUFFIXES = ["v union", "lv x", "vmax", "vstar", "break", "prime", "legend", "ex", "gx", "v", "star", "delta"];
+/** Suffixes also recognized in the middle of a name (the others are real words there: `Star Piece`). */
+const MID_SUFFIXES = new Set(["vmax", "vstar", "break", "ex", "gx", "v"]);
+/** `Radiant Charizard` / `Dracaufeu Radieux`: the same mechanic before or after the Pokémon. */
+const RADIANT = /(^|\s)(radiant|radieux)(\s|$)/;
 
 /**
  * Normalizes a card name in either language for comparison: no accents, lower case, punctuation as
@@ -12,7 +16,7 @@ export function normalizeCardName(raw: string): string {
   return raw
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/★|☆/g, " star ")
+    .replace(/[★☆]/g, " star ")
     .replace(/δ/g, " delta ")
     .toLowerCase()
     .replace(/['’`´]/g, "")
@@ -26,51 +30,111 @@ export interface CardNameParts {
   suffix: string | null;
 }
 
-/** Splits a name (any language) into base and suffix: `Pikachu VMAX` → `pikachu` + `vmax`. */
+/**
+ * Splits a name (any language) into base and suffix: `Pikachu VMAX` → `pikachu` + `vmax`,
+ * `Groudon-EX de la Team Magma` → `groudon de la team magma` + `ex`, `Dracaufeu Radieux` → `dracaufeu` + `radiant`.
+ */
 export function splitCardName(raw: string): CardNameParts {
-  let name = normalizeCardName(raw);
-  if (RADIANT.test(name)) return { base: name.replace(RADIANT, "").trim(), suffix: "radiant" };
+  const name = normalizeCardName(raw);
+  if (RADIANT.test(name)) return { base: name.replace(RADIANT, " ").trim(), suffix: "radiant" };
   for (const suffix of SUFFIXES) {
-    if (name.endsWith(` ${suffix}`)) {
-      name = name.slice(0, -suffix.length - 1).trim();
-      return { base: name, suffix };
-    }
+    if (name.endsWith(` ${suffix}`)) return { base: name.slice(0, -suffix.length - 1).trim(), suffix };
   }
+  const words = name.split(" ");
+  // Not the first word: `V` alone or `EX Holon` is not a suffix of nothing.
+  const at = words.findIndex((w, i) => i > 0 && MID_SUFFIXES.has(w));
+  if (at > 0) return { base: [...words.slice(0, at), ...words.slice(at + 1)].join(" "), suffix: words[at] };
   return { base: name, suffix: null };
 }
 
-/** The comparable form of a name: base and suffix in one canonical spelling. */
+/** The comparable form of a name: base and suffix in one canonical spelling (`groudon de la team magma ex`). */
 export function canonicalCardName(raw: string): string {
   const { base, suffix } = splitCardName(raw);
   return suffix ? `${base} ${suffix}` : base;
 }
 
-function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = new Uint16Array(b.length + 1);
-  let row = new Uint16Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+/** OCR lookalikes folded to one character each, so `A1o1an` and `Alolan` share a key. */
+const OCR_FOLD: Record<string, string> = { "0": "o", "1": "l", i: "l", "5": "s", "8": "b" };
+
+/**
+ * The lookup key of a name: canonical, with OCR lookalikes folded (`0`/`o`, `1`/`l`/`i`, `5`/`s`, `8`/`b`).
+ * Catalog names and readings both go through it, so lookalike confusions cost nothing.
+ */
+export function cardNameKey(raw: string): string {
+  return canonicalCardName(raw).replace(/[015i8]/g, (c) => OCR_FOLD[c]);
+}
+
+/** Scratch rows of the edit distance, grown on demand and reused (names are short). */
+let rowA = new Uint16Array(64);
+let rowB = new Uint16Array(64);
+
+function levenshtein(a: string, b: string, bLength = b.length): number {
+  if (bLength + 1 > rowA.length) {
+    rowA = new Uint16Array(bLength * 2 + 1);
+    rowB = new Uint16Array(bLength * 2 + 1);
+  }
+  let prev = rowA;
+  let row = rowB;
+  for (let j = 0; j <= bLength; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= bLength; j++) {
+      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = row[j - 1] + 1;
+      row[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
     }
-    [prev, row] = [row, prev];
+    const t = prev;
+    prev = row;
+    row = t;
   }
-  return prev[b.length];
+  return prev[bLength];
+}
+
+const bag = new Int16Array(128);
+
+/** Lower bound of the edit distance between `a` and `b.slice(0, bLength)`: the characters one has and the other lacks. */
+function bagDistance(a: string, b: string, bLength = b.length): number {
+  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i) & 127]++;
+  for (let i = 0; i < bLength; i++) bag[b.charCodeAt(i) & 127]--;
+  let extra = 0;
+  let missing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) & 127;
+    if (bag[c] > 0) extra += bag[c];
+    bag[c] = 0;
+  }
+  for (let i = 0; i < bLength; i++) {
+    const c = b.charCodeAt(i) & 127;
+    if (bag[c] < 0) missing -= bag[c];
+    bag[c] = 0;
+  }
+  return Math.max(extra, missing);
 }
 
 /**
- * Similarity in [0, 1] of two canonical names: edit distance over the longer length, and a truncated
- * reading (`alolan exeggu`) counts as a prefix of the full name.
+ * Similarity in [0, 1] of two name keys: edit distance over the longer length, and a truncated
+ * reading (`alolan exeggu`) counts as a prefix of the full name, weighted by how much of it was read.
+ * A similarity certainly below `floor` is reported as 0 without computing it (a cheap character-bag
+ * bound), for callers to which such names are all the same.
  */
-export function nameSimilarity(a: string, b: string): number {
+export function nameSimilarity(a: string, b: string, floor = 0): number {
   if (!a || !b) return 0;
   if (a === b) return 1;
-  const edit = 1 - levenshtein(a, b) / Math.max(a.length, b.length);
+  const longest = Math.max(a.length, b.length);
   const shorter = a.length < b.length ? a : b;
   const longer = a.length < b.length ? b : a;
-  const prefix = shorter.length >= 4 ? 1 - levenshtein(shorter, longer.slice(0, shorter.length)) / shorter.length : 0;
-  // A prefix match is weaker evidence than the whole name: scale it by how much of the name was read.
-  return Math.max(edit, prefix * (0.6 + 0.3 * (shorter.length / longer.length)));
+  const prefixWeight = shorter.length >= 4 ? 0.6 + 0.3 * (shorter.length / longer.length) : 0;
+  let prefixBound = prefixWeight;
+  if (floor > 0) {
+    const editBound = 1 - bagDistance(a, b) / longest;
+    prefixBound = prefixWeight * (1 - bagDistance(shorter, longer, shorter.length) / shorter.length);
+    if (editBound < floor && prefixBound < floor) return 0;
+  }
+  const edit = 1 - levenshtein(a, b) / longest;
+  // The prefix reading only matters when it can beat the whole-name one.
+  if (prefixBound <= edit) return edit;
+  const prefix = 1 - levenshtein(shorter, longer, shorter.length) / shorter.length;
+  return Math.max(edit, prefix * prefixWeight);
 }

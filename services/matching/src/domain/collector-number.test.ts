@@ -20,6 +20,14 @@ describe("parseCollectorNumber", () => {
     ["0S1/I98", "51", 198, "", null],
     ["SWSHO5O", "SWSH50", null, "", null],
     [" 051 / 198 ", "51", 198, "", null],
+    ["5WSH050", "SWSH50", null, "", null],
+    ["SW5H025", "SWSH25", null, "", null],
+    ["8W36", "BW36", null, "", null],
+    ["5M62", "SM62", null, "", null],
+    ["TGO5/TG3O", "TG5", 30, "TG", null],
+    ["S1/198", "51", 198, "", null],
+    ["C", "C", null, "", null],
+    ["?", "?", null, "", null],
   ])("%s → key %s, total %s", (raw, key, total, totalPrefix, promo) => {
     const n = parseCollectorNumber(raw);
     expect(n).not.toBeNull();

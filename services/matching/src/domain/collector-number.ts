@@ -21,13 +21,16 @@ const KNOWN_PREFIXES = ["SWSH", "HGSS", "SM", "SV", "XY", "BW", "DP", "TG", "GG"
 /** Promo codes printed on cards whose catalog numbers carry no prefix. */
 const PROMO_SETS: Record<string, string> = { SVP: "svp" };
 
+/** OCR confusions in letter positions of a prefix (`5WSH050` is `SWSH050`, `8W36` is `BW36`). */
+const LETTER_LOOKALIKES: Record<string, string> = { "0": "O", "1": "I", "5": "S", "8": "B" };
+
 /** OCR confusions in digit positions. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: "0", o: "0", l: "1", I: "1", i: "1", "|": "1", "!": "1", S: "5", s: "5", B: "8" };
 
 const compact = (s: string) => s.replace(/[\s.\-_]/g, "");
 
 function splitPrefix(s: string): { prefix: string; rest: string } {
-  const upper = s.toUpperCase();
+  const upper = s.toUpperCase().replace(/[0158]/g, (c, i: number) => (i < 4 ? LETTER_LOOKALIKES[c] : c));
   for (const p of Object.keys(PROMO_SETS)) if (upper.startsWith(p)) return { prefix: p, rest: s.slice(p.length) };
   for (const p of KNOWN_PREFIXES) {
     // A prefix only counts when something that can be a digit follows it.
@@ -54,9 +57,20 @@ function readDigits(rest: string): { value: number; digits: string; suffix: stri
 function readPart(raw: string): { prefix: string; value: number; suffix: string } | null {
   const s = compact(raw);
   if (!s) return null;
+  const plain = readDigits(s);
+  // Digits alone first (`51`, `5O`), so a lookalike never turns a plain number into a prefix.
+  if (plain && /^\d/.test(s)) return { prefix: "", value: plain.value, suffix: plain.suffix };
   const { prefix, rest } = splitPrefix(s);
   const digits = readDigits(rest);
-  return digits ? { prefix, value: digits.value, suffix: digits.suffix } : null;
+  if (digits) return { prefix, value: digits.value, suffix: digits.suffix };
+  return plain ? { prefix: "", value: plain.value, suffix: plain.suffix } : null;
+}
+
+/** Numbers of one letter or sign (Unown `C`, `?`): their key is the character itself. */
+function letterNumber(raw: string): CollectorNumber | null {
+  const text = compact(raw).toUpperCase();
+  if (!/^[A-Z!?]$/.test(text)) return null;
+  return { key: text, prefix: text, value: 0, suffix: "", printedTotal: null, totalPrefix: "", promoSetId: null };
 }
 
 /** The lookup key of a number as the catalog stores it (`051` → `51`, `SWSH050` → `SWSH50`, `A` → `A`). */
@@ -74,7 +88,7 @@ export function parseCollectorNumber(raw: string | null | undefined, printedTota
   const [numberText, totalFromSlash] = raw.split("/", 2);
   const totalText = printedTotal ?? totalFromSlash ?? null;
   const number = readPart(numberText);
-  if (!number) return null;
+  if (!number) return letterNumber(numberText);
   let promoSetId = PROMO_SETS[number.prefix] ?? null;
   let prefix = promoSetId ? "" : number.prefix;
   let total: { prefix: string; value: number } | null = null;

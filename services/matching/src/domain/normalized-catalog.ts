@@ -11,30 +11,32 @@ export class RecordError extends Error {
   }
 }
 
-type Raw = Record<string, unknown>;
+/** A JSON record being validated. */
+export type Raw = Record<string, unknown>;
 
-function object(raw: unknown, field = "(record)"): Raw {
+/** Field readers shared by the catalog formats: each throws a `RecordError` naming the field. */
+export function object(raw: unknown, field = "(record)"): Raw {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new RecordError(field, "expected an object");
   return raw as Raw;
 }
-function text(r: Raw, field: string): string {
+export function text(r: Raw, field: string): string {
   const v = r[field];
   if (typeof v !== "string" || v.trim() === "") throw new RecordError(field, "expected a non-empty string");
   return v;
 }
-function optText(r: Raw, field: string): string | null {
+export function optText(r: Raw, field: string): string | null {
   const v = r[field];
   if (v === undefined || v === null) return null;
   if (typeof v !== "string") throw new RecordError(field, "expected a string or null");
   return v === "" ? null : v;
 }
-function optInt(r: Raw, field: string): number | null {
+export function optInt(r: Raw, field: string): number | null {
   const v = r[field];
   if (v === undefined || v === null) return null;
   if (typeof v !== "number" || !Number.isInteger(v)) throw new RecordError(field, "expected an integer or null");
   return v;
 }
-function list<T extends "string" | "number">(r: Raw, field: string, kind: T): (T extends "string" ? string : number)[] {
+export function list<T extends "string" | "number">(r: Raw, field: string, kind: T): (T extends "string" ? string : number)[] {
   const v = r[field];
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v) || v.some((x) => typeof x !== kind)) throw new RecordError(field, `expected a list of ${kind}s`);
@@ -44,7 +46,7 @@ function names(r: Raw): { en: string | null; fr: string | null } {
   const n = r.names === undefined ? {} : object(r.names, "names");
   return { en: optText(n, "en"), fr: optText(n, "fr") };
 }
-function date(r: Raw, field: string): string | null {
+export function date(r: Raw, field: string): string | null {
   const v = optText(r, field);
   if (v === null) return null;
   const iso = v.replace(/\//g, "-");

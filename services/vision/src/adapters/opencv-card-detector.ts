@@ -1,0 +1,106 @@
+import type { Mat } from "@u4/opencv4nodejs";
+import type { Point } from "@poke-ventory/contracts";
+import { frameQuad, isCardRatio, orderCorners, polygonArea, shapeRatio } from "../domain/card-geometry";
+import { distinctCards, gridOrder } from "../domain/card-layout";
+import type { CardDetector, CardQuad, RawImage } from "../ports";
+import { loadOpenCV } from "./load-opencv";
+
+const cv = loadOpenCV();
+
+/** Smallest card on a page of cards, as a fraction of the image (a 3×3 page photographed with a margin). */
+const PAGE_CARD_AREA = 0.02;
+
+export interface OpencvCardDetectorOptions {
+  /** Long side the image is shrunk to before looking for edges (the warp reads full resolution). */
+  workingSize?: number;
+  /** Smallest card, as a fraction of the image area. */
+  minAreaFraction?: number;
+}
+
+/**
+ * OpenCV behind the {@link CardDetector} port: card-shaped quadrilaterals among the contours of three maps (Canny,
+ * adaptive threshold, Otsu brightness segmentation). Several distinct cards of a size are a page, returned in grid
+ * order; otherwise the largest card-shaped quad, or the whole frame when the image is itself framed like a card.
+ */
+export class OpencvCardDetector implements CardDetector {
+  private readonly workingSize: number;
+  private readonly minAreaFraction: number;
+
+  constructor(opts: OpencvCardDetectorOptions = {}) {
+    this.workingSize = opts.workingSize ?? 800;
+    this.minAreaFraction = opts.minAreaFraction ?? 0.1;
+  }
+
+  async detect(image: RawImage): Promise<CardQuad[]> {
+    const scale = Math.min(1, this.workingSize / Math.max(image.width, image.height));
+    const rgb = new cv.Mat(image.data, image.height, image.width, cv.CV_8UC3);
+    const small = scale < 1 ? rgb.resize(Math.round(image.height * scale), Math.round(image.width * scale), 0, 0, cv.INTER_AREA) : rgb;
+    const pad = 4;
+    const padded = small.cvtColor(cv.COLOR_RGB2GRAY).copyMakeBorder(pad, pad, pad, pad, cv.BORDER_REPLICATE);
+    const grey = padded.gaussianBlur(new cv.Size(5, 5), 0);
+    const kernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(3, 3));
+    const edgeMaps = [
+      grey.canny(30, 100).dilate(kernel, new cv.Point2(-1, -1), 2),
+      grey.adaptiveThreshold(255, cv.ADAPTIVE_THRESH_GAUSSIAN_C, cv.THRESH_BINARY_INV, 21, 5).dilate(kernel),
+      // Brightness segmentation: bright cards on a dark page or table where their edges are weak (full art, holo).
+      grey.threshold(0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU),
+    ];
+    // An image framed like a card is a scan or a close-up: only a quad filling most of it is the card, smaller
+    // ones are its art window or text box — unless several cards of a size lie side by side (a binder page).
+    const frameIsCard = isCardRatio(shapeRatio(frameQuad(image.width, image.height)));
+    const area = small.rows * small.cols;
+    const frame = { width: padded.cols, height: padded.rows, margin: pad + 3 };
+    const quads = edgeMaps.flatMap((edges) => cardQuads(edges, PAGE_CARD_AREA * area)).filter((q) => cornersOnFrame(q, frame) < 2);
+    const toImage = (p: Point): Point => [
+      clamp((p[0] - pad) / scale, 0, image.width - 1),
+      clamp((p[1] - pad) / scale, 0, image.height - 1),
+    ];
+    const cards = distinctCards(quads);
+    if (cards.length >= 2) return gridOrder(cards).map(({ quad, position }) => ({ corners: quad.map(toImage), position }));
+    const minArea = (frameIsCard ? 0.5 : this.minAreaFraction) * area;
+    const best = quads.filter((q) => polygonArea(q) >= minArea).sort((a, b) => polygonArea(b) - polygonArea(a))[0];
+    if (!best) return frameIsCard ? [{ corners: frameQuad(image.width, image.height), position: null }] : [];
+    return [{ corners: best.map(toImage), position: null }];
+  }
+
+  async warp(image: RawImage, corners: Point[], size: { width: number; height: number }): Promise<RawImage> {
+    const rgb = new cv.Mat(image.data, image.height, image.width, cv.CV_8UC3);
+    const src = corners.map(([x, y]) => new cv.Point2(x, y));
+    const dst = [
+      new cv.Point2(0, 0),
+      new cv.Point2(size.width - 1, 0),
+      new cv.Point2(size.width - 1, size.height - 1),
+      new cv.Point2(0, size.height - 1),
+    ];
+    const matrix = cv.getPerspectiveTransform(src, dst);
+    const warped = rgb.warpPerspective(matrix, new cv.Size(size.width, size.height), cv.INTER_CUBIC, cv.BORDER_REPLICATE);
+    return { data: warped.getData(), width: size.width, height: size.height };
+  }
+}
+
+/** Card-shaped convex quadrilaterals among the contours of an edge map. */
+function cardQuads(edges: Mat, minArea: number): Point[][] {
+  const quads: Point[][] = [];
+  for (const contour of edges.findContours(cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE)) {
+    if (contour.area < minArea) continue;
+    const hull = contour.convexHull();
+    const perimeter = hull.arcLength(true);
+    for (const epsilon of [0.02, 0.04, 0.06]) {
+      const points = hull.approxPolyDP(epsilon * perimeter, true);
+      if (points.length !== 4) continue;
+      const quad = orderCorners(points.map((p) => [p.x, p.y] as Point));
+      // The contour must fill its quad: a blob that happens to have four extreme points is not a card.
+      if (isCardRatio(shapeRatio(quad)) && contour.area / polygonArea(quad) > 0.8) quads.push(quad);
+      break;
+    }
+  }
+  return quads;
+}
+
+/** Corners lying on the image's edge: clutter running off the frame makes such quads, cards rarely do. */
+function cornersOnFrame(quad: Point[], frame: { width: number; height: number; margin: number }): number {
+  const { width, height, margin } = frame;
+  return quad.filter(([x, y]) => x <= margin || y <= margin || x >= width - 1 - margin || y >= height - 1 - margin).length;
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));

@@ -1,0 +1,37 @@
+import type { ServiceSchema } from "moleculer";
+import { systemClock, type Clock } from "@poke-ventory/runtime";
+import { OpencvCardDetector } from "./adapters/opencv-card-detector";
+import { SharpImageCodec } from "./adapters/sharp-image-codec";
+import { TesseractOcrEngine } from "./adapters/tesseract-ocr-engine";
+import type { VisionConfig } from "./config";
+import { openObjectStore } from "@poke-ventory/storage";
+import { createVisionService } from "./vision.service";
+
+export interface VisionShared {
+  /** Ignored: vision owns no tables (accepted so every service composes alike). */
+  dataSource?: unknown;
+  natsUrl?: string;
+  log?: (msg: string) => void;
+  /** Test hook. */
+  clock?: Clock;
+}
+
+/** Builds vision's adapters (object store, OpenCV, a warm tesseract.js pool) and returns its service schema. */
+export async function composeVision(config: VisionConfig, shared: VisionShared = {}): Promise<{ schemas: ServiceSchema[]; close(): Promise<void> }> {
+  const log = shared.log ?? (() => undefined);
+  const objects = await openObjectStore(config);
+  const ocr = await TesseractOcrEngine.start({ languages: config.ANALYSIS_LANGUAGES, workers: config.OCR_WORKERS });
+  const analyze = {
+    objects,
+    codec: new SharpImageCodec(),
+    detector: new OpencvCardDetector(),
+    ocr,
+    clock: shared.clock ?? systemClock,
+    maxImagePixels: config.MAX_IMAGE_PIXELS,
+    log,
+  };
+  return {
+    schemas: [createVisionService({ analyze, maxInFlight: config.VISION_MAX_IN_FLIGHT })],
+    close: () => ocr.close(),
+  };
+}

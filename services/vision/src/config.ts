@@ -1,0 +1,28 @@
+import os from "node:os";
+import { z } from "zod";
+import { env } from "@poke-ventory/runtime";
+import { objectStoreShape } from "@poke-ventory/storage";
+import { tesseractLanguages } from "./domain/tesseract-languages";
+
+const cpus = Math.max(1, os.cpus().length);
+
+/** The vision service's own environment (infrastructure variables come from `infraShape`). */
+export const visionConfigShape = {
+  ...objectStoreShape,
+  /** Card languages to read, e.g. `fr,en`; becomes tesseract's `fra+eng`. */
+  ANALYSIS_LANGUAGES: env.list("fr,en").transform((codes, ctx) => {
+    try {
+      return tesseractLanguages(codes);
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
+  /** Tesseract workers kept warm in this process. */
+  OCR_WORKERS: env.positiveInt(cpus),
+  /** `image.stored` messages analysed at once by this process. */
+  VISION_MAX_IN_FLIGHT: env.positiveInt(cpus),
+  /** Images with more pixels than this are not decoded. */
+  MAX_IMAGE_PIXELS: env.positiveInt(60_000_000),
+};
+export type VisionConfig = z.infer<z.ZodObject<typeof visionConfigShape>>;

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { parseCardText, parseHp, parseIllustrator, parseName, parseNumber, parseSetMarks, parseYear } from "./card-text";
+
+// Inputs are lines tesseract.js read on the bench images (scan_0003, scan_0025, scan_0150, photo_0002, photo_0004).
+describe("parseName", () => {
+  it.each([
+    ['425" Pikachu', "Pikachu"],
+    ["“== Pikachu", "Pikachu"],
+    ["A Venusaur GE 4", "Venusaur"],
+    ["a Venusaur ET à", "Venusaur"],
+    ["BASIC Pikachu VMAX", "Pikachu VMAX"],
+    ["VMAX Umbreon Vmax", "Umbreon VMAX"],
+    ["Team Magma's Groudon-EX", "Team Magma's Groudon-EX"],
+    ["Radiant Alakazam ~", "Radiant Alakazam"],
+    ["Noadkoko d'Alola-ex", "Noadkoko d'Alola-ex"],
+    ["Florizarre-ex", "Florizarre-ex"],
+    ["Salamèche", "Salamèche"],
+    ["fe Oo con Vi", null],
+    ["w ~~ oh cL 5e", null],
+    ["", null],
+  ])("%j → %j", (line, name) => {
+    expect(parseName(line)).toBe(name);
+  });
+});
+
+describe("parseHp", () => {
+  it.each([
+    ["»60 7", 60],
+    ["«60 7", 60],
+    ["A340 é", 340],
+    ["#340 id", 340],
+    ["= 31007", 310],
+    ["HP 220 @", 220],
+    ["wo SRE OT", null],
+    ["HP 5", null],
+  ])("%j → %j", (line, hp) => {
+    expect(parseHp(line)).toBe(hp);
+  });
+});
+
+describe("parseNumber", () => {
+  it.each([
+    ["(ED 025/165 ©", { number: "025", printedTotal: "165" }],
+    ["(6) 025/165 @", { number: "025", printedTotal: "165" }],
+    ["4 CED 003/165 *% Œ", { number: "003", printedTotal: "165" }],
+    ["(s) CHE) 150/165 % HS", { number: "150", printedTotal: "165" }],
+    ["BOULE 150/165 né SRailt", { number: "150", printedTotal: "165" }],
+    ["GG10/GG70", { number: "GG10", printedTotal: "GG70" }],
+    ["E 095/ 203", { number: "095", printedTotal: "203" }],
+    ["SWSH180 ☆", { number: "SWSH180", printedTotal: null }],
+    // Misreads around the slash, read on scan_0166, scan_0182, photo_0002, photo_0005, scan_0038, photo_0008.
+    ["gd 1166/1655 4 Elo", { number: "166", printedTotal: "165" }],
+    ["6] (MEW 18271654 + WN", { number: "182", printedTotal: "165" }],
+    ["NZ 2059/1958 4", { number: "059", printedTotal: "195" }],
+    ["4 2182/2033", { number: "182", printedTotal: "203" }],
+    ["SHUEY 0357165 1  A", { number: "035", printedTotal: "165" }],
+    ["REE) sWsH180 Riga", { number: "SWSH180", printedTotal: null }],
+    ["(CTD 75/7165 POG", { number: "75", printedTotal: "116" }],
+    ["Alakazam 788/165", { number: "188", printedTotal: "165" }],
+    ["(MEW 156/765 BED", { number: "156", printedTotal: "165" }],
+    ["©2023 Pokemon / Nintend:", null],
+    ["Illus. Naoyo Kimura \\", null],
+  ])("%j → %j", (line, expected) => {
+    expect(parseNumber(line)).toEqual(expected);
+  });
+});
+
+describe("parseSetMarks", () => {
+  it.each([
+    ["G MEW EN 025/165", { setCode: "MEW", regulationMark: "G" }],
+    ["F BRS 102/172", { setCode: "BRS", regulationMark: "F" }],
+    ["(ED 025/165 ©", { setCode: null, regulationMark: null }],
+  ])("%j → %j", (line, expected) => {
+    expect(parseSetMarks(line)).toEqual(expected);
+  });
+});
+
+describe("parseIllustrator", () => {
+  it.each([
+    ["Illus. Naoyo Kimura \\", "Naoyo Kimura"],
+    ["Hllus. Naoyo Kimura \\", "Naoyo Kimura"],
+    ["; lus: 5ban Graphics ore", "5ban Graphics"],
+    [") Hus. 5ban Graphics TK", "5ban Graphics TK"],
+    ["|_Illus. AKIRA EGAWA A Pol", "AKIRA EGAWA"],
+    ["(6) 025/165 @", null],
+  ])("%j → %j", (line, expected) => {
+    expect(parseIllustrator(line)).toBe(expected);
+  });
+});
+
+describe("parseYear", () => {
+  it.each([
+    ["©2023 Pokémon / Nintendo / Creatures / G/", 2023],
+    ["02023 pokemon Nintond", 2023],
+    ["\\ . (02023 Pokemon / Nintone nd", 2023],
+    ["©1999 Wizards", 1999],
+    ["(ED 025/165 ©", null],
+    ["2087 Pokemon", null],
+  ])("%j → %j", (line, year) => {
+    expect(parseYear(line, 2030)).toBe(year);
+  });
+});
+
+describe("parseCardText", () => {
+  it("reads scan_0025 (Pikachu, MEW 025/165)", () => {
+    const features = parseCardText(
+      {
+        name: { lines: [{ text: '425" Pikachu', confidence: 0.64 }], confidence: 0.64 },
+        hp: { lines: [{ text: "»60 7", confidence: 0.71 }], confidence: 0.71 },
+        footer: {
+          lines: [
+            { text: "Illus. Naoyo Kimura \\", confidence: 0.8 },
+            { text: "(ED 025/165 ©", confidence: 0.46 },
+          ],
+          confidence: 0.65,
+        },
+        copyright: { lines: [{ text: "02023 pokemon Nintond", confidence: 0.52 }], confidence: 0.52 },
+      },
+      { maxYear: 2030 },
+    );
+    expect(features).toEqual({
+      name: "Pikachu",
+      hp: 60,
+      number: "025",
+      printedTotal: "165",
+      setCode: null,
+      regulationMark: null,
+      illustrator: "Naoyo Kimura",
+      year: 2023,
+      rawText: '425" Pikachu\n»60 7\nIllus. Naoyo Kimura \\\n(ED 025/165 ©\n02023 pokemon Nintond',
+      confidence: 0.63,
+    });
+  });
+
+  it("nothing read gives empty features", () => {
+    expect(parseCardText({}, { maxYear: 2030 })).toMatchObject({ name: null, hp: null, number: null, rawText: "", confidence: 0 });
+  });
+});

@@ -1,0 +1,141 @@
+import type { CardFeatures } from "@poke-ventory/contracts";
+
+/** What OCR read in one zone of the card. Confidence 0..1. */
+export interface ZoneReading {
+  lines: { text: string; confidence: number }[];
+  confidence: number;
+}
+
+/** OCR readings by zone name (see `CARD_ZONES`). */
+export type CardReadings = Partial<Record<"name" | "hp" | "footer" | "copyright" | "number", ZoneReading>>;
+
+const STAGE_WORDS = new Set(["basic", "base", "basique", "stage", "niveau", "restored", "vmax", "vstar", "v", "ex", "de"]);
+const SUFFIXES: Record<string, string> = { ex: "ex", gx: "GX", v: "V", vmax: "VMAX", vstar: "VSTAR", break: "BREAK", prime: "Prime" };
+const CONNECTORS = new Set(["de", "du", "des", "la", "le", "of", "&"]);
+const WORD = /^[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿA-Z'’.-]*[a-zà-öø-ÿ'’.]$|^[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’.-]+-(?:ex|EX|GX)$/;
+
+const clean = (token: string) => token.replace(/^[^\p{L}\d]+|[^\p{L}\d.'’-]+$/gu, "").replace(/[.]+$/, (m) => (m.length === 1 ? m : ""));
+
+/**
+ * The card's name from the name band: the longest run of capitalised words (with connectors such as `de`),
+ * followed by a mechanic suffix (`ex`, `V`, `VMAX`…). Stage badges (`BASIC`, `STAGE 1`) and OCR debris are dropped.
+ */
+export function parseName(line: string): string | null {
+  const tokens = line.split(/\s+/).map(clean).filter(Boolean);
+  let best: string[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    if (!WORD.test(tokens[start]) || STAGE_WORDS.has(tokens[start].toLowerCase())) continue;
+    const run = [tokens[start]];
+    for (let i = start + 1; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (WORD.test(t) && !(t.toLowerCase() in SUFFIXES)) run.push(t);
+      else if (/^d['’]\p{Lu}/u.test(t)) run.push(t);
+      else if (CONNECTORS.has(t.toLowerCase()) && i + 1 < tokens.length && WORD.test(tokens[i + 1])) run.push(t);
+      else {
+        if (t.toLowerCase() in SUFFIXES) run.push(SUFFIXES[t.toLowerCase()]);
+        break;
+      }
+    }
+    const letters = run.join("").length;
+    if (letters > best.join("").length) best = run;
+  }
+  const name = best.join(" ");
+  return name.replace(/[^\p{L}]/gu, "").length >= 3 ? name : null;
+}
+
+/** HP is a multiple of ten from 30 to 400; OCR glues the energy symbol to it (`31007` is 310). */
+export function parseHp(line: string): number | null {
+  for (const run of line.match(/\d+/g) ?? []) {
+    for (const digits of [run.slice(0, 3), run.slice(0, 2)]) {
+      const hp = Number(digits);
+      if (digits.length >= 2 && hp % 10 === 0 && hp >= 30 && hp <= 400) return hp;
+    }
+  }
+  return null;
+}
+
+const NUMBER_WITH_TOTAL = /(?<![A-Z0-9])([A-Z]{0,4}\d{1,3}[a-z]?)\s?\/\s?([A-Z]{0,4}\d{1,3})(?![0-9])/;
+/** Digits glued to the slash: a bracket or star read as a digit (`1166/1655` is 166/165). */
+const LOOSE_NUMBER_WITH_TOTAL = /(\d{1,5})\s?[/,]{1,2}\s?(\d{2,5})/;
+/** The slash read as `7`, `1` or `I` inside one run of digits, a star glued after (`18271654` is 182/165). */
+const SLASHLESS_NUMBER = /(?<!\d)(\d{3})[71I](\d{3})\d?(?!\d)/;
+const PROMO_NUMBER = /\b((?:SWSH|SVP|SV|SM|XY|BW|HGSS|DP)\d{2,3})\b/i;
+
+/**
+ * Collector number and printed total (`025/165`, `GG10/GG70`), or a promo number alone (`SWSH180`). Small print
+ * is often misread around the slash: digits glued to it are trimmed to three, and a slash read as a digit is
+ * recovered when the run has the shape of `ddd/ddd`.
+ */
+export function parseNumber(line: string): { number: string; printedTotal: string | null } | null {
+  const withTotal = NUMBER_WITH_TOTAL.exec(line) ?? LOOSE_NUMBER_WITH_TOTAL.exec(line) ?? SLASHLESS_NUMBER.exec(line);
+  const promo = PROMO_NUMBER.exec(line);
+  if (!withTotal && promo) return { number: promo[1].toUpperCase(), printedTotal: null };
+  if (!withTotal) return null;
+  const number = withTotal[1].length > 3 && /^\d+$/.test(withTotal[1]) ? withTotal[1].slice(-3) : withTotal[1];
+  const total = /^\d+$/.test(withTotal[2]) ? withTotal[2].slice(0, 3) : withTotal[2];
+  return { number: unSeven(number), printedTotal: unSeven(total) };
+}
+
+/** No set numbers its cards in the 700s: a leading `7` of three digits is the italic `1` misread. */
+const unSeven = (digits: string) => (/^7\d\d$/.test(digits) ? `1${digits.slice(1)}` : digits);
+
+/** The set code and regulation mark printed before the number (`G MEW EN 025/165`). */
+export function parseSetMarks(line: string): { setCode: string | null; regulationMark: string | null } {
+  const before = line.split(NUMBER_WITH_TOTAL)[0] ?? "";
+  const tokens = before.split(/\s+/).map(clean).filter(Boolean);
+  const setCode = [...tokens].reverse().find((t) => /^[A-Z]{3}\d?$/.test(t) && t !== "EN") ?? null;
+  const mark = tokens.find((t) => /^[D-I]$/.test(t)) ?? null;
+  return { setCode, regulationMark: mark };
+}
+
+/** The illustrator after `Illus.` (OCR often reads it `Hus.` or `lus:`), up to the first debris. */
+export function parseIllustrator(line: string): string | null {
+  const m = /(?:^|[^\p{L}])[IiHh|l]?l?l?us[.:,]\s*(.+)$/u.exec(line);
+  if (!m) return null;
+  const words: string[] = [];
+  for (const token of m[1].split(/\s+/).map(clean).filter(Boolean)) {
+    if (token.length < 2 || (token.length <= 3 && token === token.toLowerCase()) || !/\p{L}/u.test(token)) break;
+    words.push(token);
+  }
+  return words.length > 0 ? words.join(" ") : null;
+}
+
+/** The copyright year (`©2023 Pokémon`, read `02023` or `(02023` as often as not). */
+export function parseYear(line: string, maxYear: number): number | null {
+  for (const m of line.matchAll(/(?:19|20)\d{2}/g)) {
+    const year = Number(m[0]);
+    if (year >= 1995 && year <= maxYear) return year;
+  }
+  return null;
+}
+
+/** Turns the OCR readings of one card's zones into features; anything not read stays null. */
+export function parseCardText(readings: CardReadings, opts: { maxYear: number }): CardFeatures {
+  const lines = (zone: keyof CardReadings) => readings[zone]?.lines.map((l) => l.text) ?? [];
+  const firstOf = <T>(texts: string[], parse: (s: string) => T | null): T | null => {
+    for (const t of texts) {
+      const v = parse(t);
+      if (v !== null) return v;
+    }
+    return null;
+  };
+  const footer = lines("footer");
+  const numberLine = [...footer, ...lines("number")].find((l) => parseNumber(l) !== null) ?? null;
+  const number = numberLine ? parseNumber(numberLine) : null;
+  const marks = numberLine ? parseSetMarks(numberLine) : { setCode: null, regulationMark: null };
+  const read = Object.values(readings).filter((r) => r && r.lines.length > 0) as ZoneReading[];
+  return {
+    name: firstOf(lines("name"), parseName),
+    hp: firstOf([...lines("hp"), ...lines("name")], parseHp),
+    number: number?.number ?? null,
+    printedTotal: number?.printedTotal ?? null,
+    setCode: marks.setCode,
+    regulationMark: marks.regulationMark,
+    illustrator: firstOf(footer, parseIllustrator),
+    year: firstOf([...lines("copyright"), ...footer], (l) => parseYear(l, opts.maxYear)),
+    rawText: (["name", "hp", "footer", "number", "copyright"] as const).flatMap((z) => lines(z)).join("\n"),
+    confidence: read.length > 0 ? round2(read.reduce((s, r) => s + r.confidence, 0) / read.length) : 0,
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -1,0 +1,52 @@
+/** A rectangle as fractions (0..1) of the upright card's width and height. */
+export interface ZoneFraction {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface CardZone {
+  name: "name" | "hp" | "footer" | "copyright" | "number";
+  area: ZoneFraction;
+  layout: "line" | "block";
+  /** Upscale before OCR: small print reads better at about 30 px per line. */
+  scale: number;
+  /** Only these characters may be read. */
+  whitelist?: string;
+}
+
+/**
+ * Where text sits on a modern upright card (Sword & Shield, Scarlet & Violet; checked on the bench scans and photos),
+ * with a margin for a quad found a little inside the card's edge.
+ * The name band also holds the stage badge on its left and the HP on its right; the parser strips them.
+ */
+export const CARD_ZONES: readonly CardZone[] = [
+  { name: "name", area: { left: 0.06, top: 0.025, width: 0.62, height: 0.075 }, layout: "block", scale: 1 },
+  { name: "hp", area: { left: 0.6, top: 0.02, width: 0.37, height: 0.095 }, layout: "line", scale: 1 },
+  { name: "footer", area: { left: 0, top: 0.9, width: 0.52, height: 0.09 }, layout: "block", scale: 2 },
+  { name: "copyright", area: { left: 0.1, top: 0.965, width: 0.45, height: 0.035 }, layout: "line", scale: 2 },
+];
+
+const NUMBER_CHARACTERS = "0123456789/ABCDEFGHIJKLMNOPQRSTUVWXYZ ";
+
+/**
+ * Thin strips over the bottom-left line holding the collector number, read one line each with a whitelist when the
+ * footer block gave no number: the line sits a little higher or lower depending on the era and on the quad.
+ */
+export const NUMBER_STRIPS: readonly CardZone[] = [0.943, 0.958, 0.973].map((centre) => ({
+  name: "number" as const,
+  area: { left: 0, top: centre - 0.0175, width: 0.5, height: 0.035 },
+  layout: "line" as const,
+  scale: 3,
+  whitelist: NUMBER_CHARACTERS,
+}));
+
+/** A zone in pixels of an image of `size`, clamped inside it. */
+export function zoneRect(area: ZoneFraction, size: { width: number; height: number }) {
+  const left = Math.max(0, Math.round(area.left * size.width));
+  const top = Math.max(0, Math.round(area.top * size.height));
+  const width = Math.min(size.width - left, Math.round(area.width * size.width));
+  const height = Math.min(size.height - top, Math.round(area.height * size.height));
+  return { left, top, width, height };
+}

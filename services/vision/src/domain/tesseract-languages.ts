@@ -1,0 +1,15 @@
+/** Tesseract language codes we ship trained data for, by ISO 639-1 or 639-2 code. */
+const TESSERACT_CODES: Record<string, string> = { fr: "fra", fra: "fra", en: "eng", eng: "eng" };
+
+/**
+ * Maps `ANALYSIS_LANGUAGES` entries (`fr`, `en`) to tesseract codes (`fra`, `eng`), in order, without duplicates.
+ * Throws on a language we have no trained data for.
+ */
+export function tesseractLanguages(codes: readonly string[]): string[] {
+  if (codes.length === 0) throw new Error("at least one language is required");
+  const unknown = codes.filter((c) => !(c.toLowerCase() in TESSERACT_CODES));
+  if (unknown.length > 0) {
+    throw new Error(`unsupported language(s): ${unknown.join(", ")} (supported: fr, en)`);
+  }
+  return [...new Set(codes.map((c) => TESSERACT_CODES[c.toLowerCase()]))];
+}

@@ -1,0 +1,72 @@
+import type { Point } from "@poke-ventory/contracts";
+export type { ObjectStore } from "@poke-ventory/storage";
+
+/** Decoded pixels, row-major, 3 channels in RGB order. */
+export interface RawImage {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Decodes, encodes and cuts images. */
+export interface ImageCodec {
+  /**
+   * Decodes an encoded image with its EXIF orientation applied. Throws {@link UndecodableImageError} when the
+   * bytes are not an image it can read or have more than `maxPixels` pixels (checked from the header).
+   */
+  decode(bytes: Buffer, maxPixels: number): Promise<RawImage>;
+  encodeJpeg(image: RawImage, quality?: number): Promise<Buffer>;
+  /** Cuts a zone, scales it by `scale`, turns it grey (and binary when `binarize`), encodes it as PNG for OCR. */
+  zonePng(image: RawImage, zone: { left: number; top: number; width: number; height: number }, opts: { scale: number; binarize: boolean }): Promise<Buffer>;
+}
+
+/** One card found in an image. */
+export interface CardQuad {
+  /** Corners in image pixels, ordered top-left, top-right, bottom-right, bottom-left. */
+  corners: Point[];
+  /** Row and column on a page of several cards; null for a lone card. */
+  position: { row: number; col: number } | null;
+}
+
+/** Finds cards in a decoded image and straightens them. */
+export interface CardDetector {
+  /** The cards found: in grid order (row, then column) on a page of cards; none is a normal result. */
+  detect(image: RawImage): Promise<CardQuad[]>;
+  /** Maps the quad `corners` (the card's own top-left first) onto an upright `width`×`height` image. */
+  warp(image: RawImage, corners: Point[], size: { width: number; height: number }): Promise<RawImage>;
+}
+
+/** One line of text read by OCR; confidence 0..1. */
+export interface OcrLine {
+  text: string;
+  confidence: number;
+}
+
+export interface OcrResult {
+  text: string;
+  lines: OcrLine[];
+  /** 0..1 */
+  confidence: number;
+}
+
+/** How to read one zone. */
+export interface OcrOptions {
+  /** `line`: the zone holds one line of text; `block`: a block of lines. */
+  layout: "line" | "block";
+  /** Only these characters may be read (e.g. digits and `/` for a collector number). */
+  whitelist?: string;
+}
+
+/** Reads text from an encoded image (PNG/JPEG). */
+export interface OcrEngine {
+  recognize(image: Buffer, opts: OcrOptions): Promise<OcrResult>;
+  close(): Promise<void>;
+}
+
+/** The bytes cannot be turned into pixels; retrying will not help. */
+export class UndecodableImageError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "UndecodableImageError";
+  }
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ImageAnalyzed, ImageStored } from "@poke-ventory/contracts";
+import { systemClock } from "@poke-ventory/runtime";
+import { FsObjectStore, type ObjectStore } from "@poke-ventory/storage";
+import { benchCardsDir, tempDir } from "@poke-ventory/testing";
+import { analyzeImage, OpencvCardDetector, SharpImageCodec, TesseractOcrEngine, type AnalyzeImageDeps } from "../src/index";
+
+interface Label { file: string; name: string }
+const labels: Label[] = readFileSync(path.join(benchCardsDir, "labels.jsonl"), "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as Label);
+const label = (file: string) => labels.find((l) => l.file === file)!;
+
+describe("vision on real bench images", () => {
+  const dir = tempDir("pv-vision-");
+  const objects: ObjectStore = new FsObjectStore(dir.dir);
+  let ocr: TesseractOcrEngine;
+  let deps: AnalyzeImageDeps;
+
+  beforeAll(async () => {
+    ocr = await TesseractOcrEngine.start({ languages: ["fra", "eng"], workers: 2, cacheDir: path.join(dir.dir, "tessdata") });
+    deps = { objects, codec: new SharpImageCodec(), detector: new OpencvCardDetector(), ocr, clock: systemClock, maxImagePixels: 60_000_000, log: () => undefined };
+  });
+  afterAll(async () => {
+    await ocr?.close();
+    dir.remove();
+  });
+
+  async function analyze(file: string): Promise<ImageAnalyzed> {
+    const key = `originals/${file}`;
+    await objects.put(key, readFileSync(path.join(benchCardsDir, file)), { contentType: "image/jpeg" });
+    const message: ImageStored = {
+      imageId: file.replace(/\W/g, "-"), batchId: "b1", userId: "u1", objectKey: key, contentType: "image/jpeg",
+      subjectType: "cards", width: 0, height: 0, storedAt: new Date(0).toISOString(),
+    };
+    const result = await analyzeImage(deps, message);
+    expect(result).not.toBeNull();
+    return result!;
+  }
+
+  // The name read must be the label's name, or its start when OCR loses the mechanic suffix ("ex" read as "GX").
+  it.each([
+    ["scan_0001.jpg", "Bulbasaur", { number: "001", printedTotal: "165", hp: 70 }],
+    ["scan_0025.jpg", "Pikachu", { printedTotal: "165", hp: 60 }],
+    ["scan_0003.jpg", "Venusaur", { number: "003", printedTotal: "165", hp: 340 }],
+    ["photo_0002.jpg", "Radiant", { hp: 130 }],
+  ])("%s: one upright card named %s", async (file, expectedStart, expectedFeatures) => {
+    const result = await analyze(file);
+    expect(result.cards).toHaveLength(1);
+    const [card] = result.cards;
+    expect(card.rotation).toBe(0);
+    expect(card.quad).toHaveLength(4);
+    expect(card.features.name?.toLowerCase().startsWith(expectedStart.toLowerCase())).toBe(true);
+    expect(label(file).name.toLowerCase().startsWith(expectedStart.toLowerCase())).toBe(true);
+    expect(card.features).toMatchObject(expectedFeatures);
+    expect(await objects.exists(card.cropKey!)).toBe(true);
+  });
+
+  it("photo_0004.jpg (a card in a sleeve filling the frame): the card is found and its HP read", async () => {
+    const result = await analyze("photo_0004.jpg");
+    expect(result.cards).toHaveLength(1);
+    expect(label("photo_0004.jpg").name).toBe("Umbreon VMAX");
+    expect(result.cards[0].features.hp).toBe(310);
+  });
+
+  it("binder_0002.jpg (a 2×2 binder page): four cards, once each, in grid order with their positions", async () => {
+    const result = await analyze("binder_0002.jpg");
+    expect(result.cards.map((c) => c.position)).toEqual([
+      { row: 0, col: 0 }, { row: 0, col: 1 }, { row: 1, col: 0 }, { row: 1, col: 1 },
+    ]);
+    expect(result.cards.map((c) => c.index)).toEqual([0, 1, 2, 3]);
+    expect(new Set(result.cards.map((c) => c.cropKey)).size).toBe(4);
+  });
+
+  it("a crop is an upright JPEG at the canonical size", async () => {
+    const result = await analyze("scan_0001.jpg");
+    const crop = await objects.get(result.cards[0].cropKey!);
+    const decoded = await new SharpImageCodec().decode(crop, 60_000_000);
+    expect([decoded.width, decoded.height]).toEqual([734, 1024]);
+  });
+});
