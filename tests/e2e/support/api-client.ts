@@ -53,6 +53,7 @@ export interface BenchLabel {
   kind: string;
   card_id?: string;
   name?: string;
+  name_fr?: string;
   cards?: { card_id: string; name: string }[];
 }
 

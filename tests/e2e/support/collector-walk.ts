@@ -105,6 +105,22 @@ export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: numb
     expect(sets.body).toEqual([expect.objectContaining({ set_id: label.card_id!.split("-")[0], owned_card_count: 1 })]);
   });
 
+  it("5b. browses the catalog for the \"more options\" list", async () => {
+    const setId = label.card_id!.split("-")[0];
+    const search = await ash().request("GET", `/catalog/search?q=${encodeURIComponent(label.name!)}&set=${setId}`);
+    expect(search.status).toBe(200);
+    expect(search.body.map((c: { id: string }) => c.id)).toContain(label.card_id);
+    const french = await ash().request("GET", `/catalog/search?q=${encodeURIComponent(label.name_fr!)}&lang=fr&limit=5`);
+    expect(french.body.map((c: { id: string }) => c.id)).toContain(label.card_id);
+    const sets = await ash().request("GET", "/catalog/sets");
+    expect(sets.body.length).toBeGreaterThan(150);
+    const set = await ash().request("GET", `/catalog/sets/${setId}`);
+    expect(set.body).toMatchObject({ id: setId, tracked_card_count: set.body.cards.length });
+    const card = await ash().request("GET", `/catalog/cards/${label.card_id}`);
+    expect(card.body).toMatchObject({ id: label.card_id, set_id: setId, name: label.name });
+    expect((await ash().request("GET", "/catalog/cards/nope-0")).status).toBe(404);
+  });
+
   it("6. another collector gets 404 for every one of those ids", async () => {
     const gary = state.gary;
     expect((await gary.request("GET", `/imports/batches/${state.batch.batch_id}`)).status).toBe(404);
