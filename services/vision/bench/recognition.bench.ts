@@ -1,0 +1,156 @@
+/**
+ * `npm run bench:recognition -- --images DIR [--labels FILE] [--catalog DIR] [--out FILE] [--limit N]
+ *   [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR]`
+ *
+ * Runs vision (decode, detect, read) and matching (ranking against the whole catalog, in memory) in-process on
+ * every labelled image of a folder, then prints and writes per kind: images, cards expected/found, top-1, top-5,
+ * confident-wrong (top score ≥ ANALYSIS_CONFIDENCE_THRESHOLD, default 0.82, and wrong), per-image timings, and
+ * `ocr_vs_native` (the same zone crops read by the `tesseract` CLI, as a time ratio; null without the CLI).
+ * The failure list (file, expected, got) follows the table.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import sharp from "sharp";
+import type { ImageStored } from "@poke-ventory/contracts";
+import { CatalogIndex, openCatalogSource, rankCandidates } from "@poke-ventory/matching";
+import { systemClock } from "@poke-ventory/runtime";
+import { FsObjectStore, type ObjectStore } from "@poke-ventory/storage";
+import { catalogDir } from "@poke-ventory/testing";
+import { analyzeImage, OpencvCardDetector, SharpImageCodec, TesseractOcrEngine, type AnalyzeImageDeps } from "../src/index";
+import { tesseractLanguages } from "../src/domain/tesseract-languages";
+import { readLabels, type LabelledImage } from "./bench-labels";
+import { kindFigures, percentile, scoreImage, type FoundCard, type ImageOutcome } from "./bench-score";
+import { nativeTesseractAvailable, ocrVsNative, RecordingOcrEngine } from "./native-ocr";
+
+const { values } = parseArgs({
+  options: {
+    images: { type: "string" },
+    labels: { type: "string" },
+    catalog: { type: "string", default: catalogDir },
+    out: { type: "string" },
+    limit: { type: "string" },
+    kinds: { type: "string" },
+    rotate: { type: "string", default: "0" },
+    workers: { type: "string", default: String(Math.max(1, os.cpus().length)) },
+    "native-zones": { type: "string", default: "40" },
+    crops: { type: "string" },
+  },
+});
+
+const STAGES = ["decode", "detect", "ocr", "match"] as const;
+const round = (n: number) => Math.round(n);
+
+async function main() {
+  if (!values.images) throw new Error("--images DIR is required");
+  const imagesDir = path.resolve(values.images);
+  const threshold = Number(process.env.ANALYSIS_CONFIDENCE_THRESHOLD ?? 0.82);
+  const kinds = values.kinds ? new Set(values.kinds.split(",")) : null;
+  const rotate = Number(values.rotate);
+  let labelled: LabelledImage[] = readLabels(values.labels ?? path.join(imagesDir, "labels.jsonl")).filter((l) => !kinds || kinds.has(l.kind));
+  if (values.limit) labelled = labelled.slice(0, Number(values.limit));
+
+  let started = performance.now();
+  const source = await openCatalogSource(values.catalog);
+  const index = new CatalogIndex(await source.read());
+  console.log(`catalog ${values.catalog}: ${index.cardCount} cards (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+  const languages = tesseractLanguages((process.env.ANALYSIS_LANGUAGES ?? "fr,en").split(","));
+  const cropsDir = values.crops ? path.resolve(values.crops) : path.join(os.tmpdir(), `pv-bench-${process.pid}`);
+  mkdirSync(cropsDir, { recursive: true });
+  const engine = await TesseractOcrEngine.start({ languages, workers: Number(values.workers) });
+  const ocr = new RecordingOcrEngine(engine, Number(values["native-zones"]));
+  const objects: ObjectStore = new FsObjectStore(cropsDir);
+  const deps: AnalyzeImageDeps = {
+    objects, codec: new SharpImageCodec(), detector: new OpencvCardDetector(), ocr, clock: systemClock, maxImagePixels: 60_000_000, log: () => undefined,
+  };
+
+  async function run(item: LabelledImage) {
+    let bytes: Buffer = readFileSync(path.join(imagesDir, item.file));
+    if (rotate !== 0) bytes = await sharp(bytes).autoOrient().rotate(rotate).jpeg({ quality: 92 }).toBuffer();
+    const key = `originals/${item.file}`;
+    await objects.put(key, bytes, { contentType: "image/jpeg" });
+    const message: ImageStored = {
+      imageId: item.file.replace(/[^\w.-]/g, "_"), batchId: "bench", userId: "bench", objectKey: key, contentType: "image/jpeg",
+      subjectType: "cards", width: 0, height: 0, storedAt: new Date().toISOString(),
+    };
+    const analyzed = (await analyzeImage(deps, message))!;
+    const matchStarted = performance.now();
+    const found: FoundCard[] = analyzed.cards.map((card) => ({
+      position: card.position,
+      candidates: rankCandidates(index, card.features, { maxCandidates: 5 }),
+    }));
+    const match = performance.now() - matchStarted;
+    const t = analyzed.timingsMs;
+    return { analyzed, found, timings: { decode: (t.read ?? 0) + (t.decode ?? 0), detect: t.detect ?? 0, ocr: t.ocr ?? 0, match, total: (t.total ?? 0) + match } };
+  }
+
+  if (labelled.length > 0) await run(labelled[0]); // warm-up, untimed: JIT and the workers' first pages
+  ocr.samples.length = 0;
+
+  const outcomes = new Map<string, ImageOutcome[]>();
+  const times: Record<string, number[]> = { total: [], decode: [], detect: [], ocr: [], match: [] };
+  const failures: string[] = [];
+  started = performance.now();
+  for (const [i, item] of labelled.entries()) {
+    const { analyzed, found, timings } = await run(item);
+    for (const [stage, ms] of Object.entries(timings)) times[stage].push(ms);
+    const outcome = scoreImage(item.cards, found, threshold);
+    outcomes.set(item.kind, [...(outcomes.get(item.kind) ?? []), outcome]);
+    for (const card of outcome.cards) {
+      if (card.rank !== 0 || card.confidentWrong) {
+        const pos = card.expected.position ? ` ${`r${card.expected.position.row}c${card.expected.position.col}`}` : "";
+        const feat = analyzed.cards.find((c) => !card.expected.position || (c.position?.row === card.expected.position.row && c.position?.col === card.expected.position.col))?.features;
+        const read = feat ? ` read[name=${feat.name} hp=${feat.hp} no=${feat.number}/${feat.printedTotal} set=${feat.setCode}]` : "";
+        failures.push(`${item.file}${pos}\texpected ${card.expected.ids[0]} ${card.expected.name}\tgot ${card.got}${card.rank > 0 ? ` (expected at rank ${card.rank + 1})` : ""}${card.confidentWrong ? " CONFIDENT-WRONG" : ""}${read}`);
+      }
+    }
+    if (outcome.extra > 0) failures.push(`${item.file}\t${outcome.extra} extra card(s) found (${outcome.extraConfidentWrong} confident-wrong)`);
+    if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${labelled.length} ${item.file}      `);
+  }
+  const wall = performance.now() - started;
+
+  const native = nativeTesseractAvailable() ? await ocrVsNative(engine, ocr.samples, languages) : null;
+  await engine.close();
+
+  const sorted = (k: string) => [...times[k]].sort((a, b) => a - b);
+  const report = {
+    kinds: Object.fromEntries([...outcomes].map(([kind, list]) => [kind, kindFigures(list)])),
+    timings_ms: {
+      per_image_p50: round(percentile(sorted("total"), 50)),
+      per_image_p95: round(percentile(sorted("total"), 95)),
+      ...Object.fromEntries(STAGES.map((s) => [s, round(percentile(sorted(s), 50))])),
+    },
+    ocr_vs_native: native?.ratio ?? null,
+    ocr_vs_native_detail: native,
+    images: labelled.length,
+    wall_s: Math.round(wall / 100) / 10,
+    rotate,
+    threshold,
+    workers: Number(values.workers),
+  };
+  printTable(report.kinds);
+  console.log(JSON.stringify(report, null, 2));
+  console.log(`failures (${failures.length}):`);
+  for (const f of failures) console.log(`  ${f}`);
+  if (values.out) {
+    writeFileSync(values.out, `${JSON.stringify({ ...report, failures }, null, 2)}\n`);
+    console.log(`report written to ${values.out}`);
+  }
+}
+
+function printTable(kinds: Record<string, ReturnType<typeof kindFigures>>) {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  console.log("kind     images  expected  found  extra  top-1     top-5     confident-wrong");
+  for (const [kind, f] of Object.entries(kinds)) {
+    console.log(
+      `${kind.padEnd(8)} ${String(f.images).padStart(6)}  ${String(f.cards_expected).padStart(8)}  ${String(f.cards_found).padStart(5)}  ${String(f.extra_cards).padStart(5)}  ${pct(f.top1).padEnd(8)}  ${pct(f.top5).padEnd(8)}  ${f.confident_wrong}`,
+    );
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench:recognition failed: ${err instanceof Error ? err.stack : String(err)}`);
+  process.exit(1);
+});
