@@ -8,13 +8,19 @@ const MAX_UPLOAD_MB = 3;
 let app: ManagedProcess;
 let data: ReturnType<typeof tempDir>;
 let base = "";
+let env: NodeJS.ProcessEnv = {};
+
+function startApp(): ManagedProcess {
+  const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
+  return new ManagedProcess("embedded", tsx, ["--conditions=source", "apps/embedded/src/main.ts"], env, repoRoot);
+}
 
 beforeAll(async () => {
   data = tempDir("pv-embedded-");
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // What `npm start` runs, with no external service: PGlite, files, in-process transport.
-  const env: NodeJS.ProcessEnv = {
+  env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PORT: String(port),
@@ -27,8 +33,7 @@ beforeAll(async () => {
     OCR_WORKERS: "1",
     LOG_LEVEL: "warn",
   };
-  const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
-  app = new ManagedProcess("embedded", tsx, ["--conditions=source", "apps/embedded/src/main.ts"], env, repoRoot);
+  app = startApp();
   await waitUntil("the embedded app ready", async () => (await fetch(`${base}/ready`)).status === 200, 240_000, [app]);
 }, 300_000);
 
@@ -38,7 +43,17 @@ afterAll(async () => {
 });
 
 describe("embedded: one process, PGlite, local files, in-process channels", () => {
-  collectorWalk(() => base, { maxUploadMb: MAX_UPLOAD_MB });
+  const walk = collectorWalk(() => base, { maxUploadMb: MAX_UPLOAD_MB });
+
+  it("keeps sign-ins, drafts and unexpired images across a restart", async () => {
+    await app.stop();
+    app = startApp();
+    await waitUntil("the embedded app back", async () => (await fetch(`${base}/ready`)).status === 200, 120_000, [app]);
+    const draft = await walk.ash.request("GET", `/imports/drafts/${walk.draft.id}`);
+    expect(draft).toMatchObject({ status: 200, body: { status: "validated" } });
+    const image = await walk.ash.request("GET", walk.draft.image_url);
+    expect(image.status).toBe(200);
+  });
 
   it("generated a JWT secret in the data folder and kept running", async () => {
     const { existsSync } = await import("node:fs");

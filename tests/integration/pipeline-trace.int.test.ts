@@ -117,7 +117,7 @@ describe("tracing across services", () => {
         `channel ${namespace}.image.stored`,
         `channel ${namespace}.image.analyzed`,
         `channel ${namespace}.cards.matched`,
-        "event drafts.created",
+        `channel ${namespace}.drafts.created`,
       ]),
     );
     // Both consumer groups of cards.matched (collection and the audit writer) continue the same trace.

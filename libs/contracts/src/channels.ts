@@ -6,6 +6,8 @@ export const Channels = {
   imageStored: "image.stored",
   imageAnalyzed: "image.analyzed",
   cardsMatched: "cards.matched",
+  /** Collection wrote the drafts of an analysed image (ingest marks the image analysed). */
+  draftsCreated: "drafts.created",
 } as const;
 export type ChannelName = (typeof Channels)[keyof typeof Channels];
 
@@ -23,8 +25,6 @@ export const DEAD_LETTER_CHANNEL = "pipeline.dead-lettered";
 
 /** Fire-and-forget notifications (Moleculer events, not durable). */
 export const Events = {
-  /** Collection wrote the drafts of an analysed image. */
-  draftsCreated: "drafts.created",
   /** A collector confirmed a draft. */
   draftValidated: "draft.validated",
   /** The catalog changed: every matching instance reloads its indexes. */

@@ -1,6 +1,7 @@
 /** Stable error types and the HTTP status each one maps to. */
 export const ErrorTypes = {
   VALIDATION_FAILED: 422,
+  MALFORMED_REQUEST: 400,
   UNAUTHORIZED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,

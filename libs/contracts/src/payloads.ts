@@ -83,7 +83,7 @@ export interface CardsMatched {
   matchedAt: string;
 }
 
-/** `drafts.created` event. */
+/** `drafts.created` channel message. */
 export interface DraftsCreated {
   imageId: string;
   batchId: string;

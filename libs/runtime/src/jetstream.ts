@@ -6,6 +6,7 @@ export const PIPELINE_TOPOLOGY: ReadonlyArray<{ channel: string; groups: string[
   { channel: Channels.imageStored, groups: [Groups.vision] },
   { channel: Channels.imageAnalyzed, groups: [Groups.matching] },
   { channel: Channels.cardsMatched, groups: [Groups.collection, Groups.audit] },
+  { channel: Channels.draftsCreated, groups: [Groups.ingest] },
   { channel: DEAD_LETTER_CHANNEL, groups: [Groups.ingest] },
 ];
 

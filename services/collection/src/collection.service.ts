@@ -12,7 +12,7 @@ import {
   type SelectDraftParams,
   type UserParams,
 } from "@poke-ventory/contracts";
-import type { Clock } from "@poke-ventory/runtime";
+import { publish, type Clock } from "@poke-ventory/runtime";
 import { MoleculerCatalog } from "./adapters/moleculer-catalog";
 import { actionKey, serviceName, type ChannelServiceSchema } from "./channel-schema";
 import type { CollectionQueries } from "./collection-queries";
@@ -36,7 +36,7 @@ export function createCollectionService(deps: CollectionServiceDeps): ChannelSer
       [Channels.cardsMatched]: {
         group: Groups.collection,
         async handler(ctx: Context<CardsMatched>) {
-          await ctx.emit(Events.draftsCreated, await createDrafts(deps.repo, deps.clock, ctx.params));
+          await publish(ctx, Channels.draftsCreated, await createDrafts(deps.repo, deps.clock, ctx.params));
         },
       },
     },

@@ -149,11 +149,13 @@ export async function startHarness(): Promise<Harness> {
   broker.createService(fakeMatching);
   broker.createService({
     name: "recorder",
+    channels: {
+      [Channels.draftsCreated]: { group: "recorder", handler: (ctx: Context<DraftsCreated>) => void draftsCreated.push(ctx.params) },
+    },
     events: {
-      [Events.draftsCreated]: (ctx: Context<DraftsCreated>) => void draftsCreated.push(ctx.params),
       [Events.draftValidated]: (ctx: Context<DraftValidated>) => void draftValidated.push(ctx.params),
     },
-  });
+  } as ServiceSchema);
   await broker.start();
   const channelBroker = broker as ServiceBroker & { sendToChannel(name: string, payload: unknown): Promise<void> };
   return {

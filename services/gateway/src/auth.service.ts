@@ -4,6 +4,7 @@ import type { PasswordHasher, UserRepository } from "./ports";
 import type { Tokens } from "./auth/tokens";
 import { registerUser } from "./auth/register-user";
 import { loginUser } from "./auth/login-user";
+import { refreshTokens } from "./auth/refresh-tokens";
 
 export interface AuthDeps {
   users: UserRepository;
@@ -21,8 +22,7 @@ export function createAuthService(deps: AuthDeps): ServiceSchema {
     actions: {
       register: (ctx: Context<Body>) => registerUser(deps, ctx.params),
       login: (ctx: Context<Body>) => loginUser(deps, ctx.params),
-      refresh: (ctx: Context<Body>) =>
-        deps.tokens.issue(deps.tokens.verify(String(ctx.params.refresh_token ?? ""), "refresh")),
+      refresh: (ctx: Context<Body>) => refreshTokens(deps, ctx.params.refresh_token),
       verify: { visibility: "public", handler: (ctx: Context<{ token: string }>) => deps.tokens.verify(ctx.params.token, "access") },
     },
   };

@@ -5,6 +5,7 @@ import {
   type BatchView,
   type DraftView,
   type Page,
+  type SearchCardsParams,
   type UserCardView,
 } from "@poke-ventory/contracts";
 import { batchResponse } from "./domain/batch-response";
@@ -103,7 +104,10 @@ export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }
           lang: { type: "enum", values: ["en", "fr"], optional: true },
           limit: { ...optionalNumber, integer: true, min: 1, max: 100 },
         },
-        handler: (ctx: Ctx) => ctx.call(Actions.matching.searchCards, ctx.params),
+        handler: (ctx: Ctx<SearchCardsParams>) => {
+          const { q, set, number, lang, limit } = ctx.params;
+          return ctx.call(Actions.matching.searchCards, { q, set, number, lang, limit });
+        },
       },
       listSets: (ctx: Ctx) => ctx.call(Actions.matching.listSets, {}),
       getSet: { params: { id }, handler: (ctx: Ctx<{ id: string }>) => ctx.call(Actions.matching.getSet, { id: ctx.params.id }) },

@@ -89,12 +89,22 @@ describe("auth over HTTP against PostgreSQL", () => {
     }
   });
 
-  it("answers unknown routes and malformed JSON with the one error shape", async () => {
+  it("answers unknown routes, malformed JSON and oversized bodies with the one error shape", async () => {
     expect(await http("GET", "/nope")).toMatchObject({ status: 404, body: { error: { status: 404 } } });
-    const res = await fetch(`${base}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" });
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    expect(((await res.json()) as { error: unknown }).error).toMatchObject({ status: res.status });
+    const bad = await fetch(`${base}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: unknown }).error).toMatchObject({ status: 400, type: "MALFORMED_REQUEST" });
+    const huge = await fetch(`${base}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "x".repeat(100_000) }) });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: unknown }).error).toMatchObject({ status: 413, type: "PAYLOAD_TOO_LARGE" });
+  });
+
+  it("refuses to refresh a token whose account does not exist, or an access token", async () => {
+    const orphan = jwt.sign({ typ: "refresh", email: "ghost@example.com" }, SECRET, { subject: "7f0c0e52-2c57-4c1e-9d4e-5b1a2f3c4d5e" });
+    expect(await http("POST", "/auth/refresh", { refresh_token: orphan })).toMatchObject({ status: 401, body: { error: { type: "UNAUTHORIZED" } } });
+    const login = await http("POST", "/auth/login", { email, password: "starmie-rocks" });
+    expect((await http("POST", "/auth/refresh", { refresh_token: login.body.access_token })).status).toBe(401);
+    expect((await http("POST", "/auth/refresh", { refresh_token: 12 })).status).toBe(401);
   });
 
   it("is live on /health", async () => {

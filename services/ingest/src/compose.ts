@@ -8,6 +8,7 @@ import { RedisLeaseStore } from "./adapters/redis-lease-store";
 import { TypeormBatchRepository } from "./adapters/typeorm-batch-repository";
 import { TypeormImageRepository } from "./adapters/typeorm-image-repository";
 import type { IngestConfig } from "./config";
+import { imageLeaseKey } from "./domain/object-keys";
 import type { IngestDeps } from "./deps";
 import { maxUploadBytes } from "./domain/upload-limits";
 import { ImageSweeper } from "./image-sweeper";
@@ -44,6 +45,7 @@ export async function composeIngest(config: IngestConfig, shared: IngestShared):
       imageTtlSeconds: config.IMAGE_TTL_SECONDS,
     },
   };
+  if (leases instanceof MemoryLeaseStore) await restoreLeases(deps);
   const sweeper = new ImageSweeper(() => sweepExpiredImages(deps), config.SWEEP_INTERVAL_SECONDS * 1000, log);
   const probes = {
     database: () => pingDatabase(dataSource),
@@ -57,4 +59,15 @@ export async function composeIngest(config: IngestConfig, shared: IngestShared):
       await leases.close();
     },
   };
+}
+
+/**
+ * In-memory leases die with the process: after a restart, give every unexpired image the lease it still
+ * had (from `expires_at`), so a restart never turns live images into expired ones.
+ */
+async function restoreLeases(deps: IngestDeps): Promise<void> {
+  const now = deps.clock.now().getTime();
+  for (const image of await deps.images.listUnexpired(new Date(now))) {
+    await deps.leases.grant(imageLeaseKey(image.id), Math.max(1, Math.ceil((image.expiresAt.getTime() - now) / 1000)));
+  }
 }

@@ -1,4 +1,4 @@
-import { nextImageStatus } from "./domain/image-status";
+import { statusesLeadingTo } from "./domain/image-status";
 import { cropsPrefix, imageLeaseKey } from "./domain/object-keys";
 import type { IngestDeps } from "./deps";
 import type { ImageRecord } from "./records";
@@ -8,6 +8,5 @@ export async function expireImage(deps: Pick<IngestDeps, "objects" | "leases" | 
   await deps.objects.delete(image.objectKey);
   await deps.objects.deletePrefix(cropsPrefix(image.id));
   await deps.leases.revoke(imageLeaseKey(image.id));
-  const status = nextImageStatus(image.status, "expired");
-  if (status) await deps.images.update(image.id, { status });
+  await deps.images.updateIfStatus(image.id, statusesLeadingTo("expired", "expired"), { status: "expired" });
 }

@@ -124,16 +124,17 @@ describe("ingest service (in-process broker, real Postgres, files, memory leases
     expect(await row(archived.id)).toMatchObject({ status: "archived", subject_type: "sealed" });
   });
 
-  it("records analysis outcomes from events and dead letters", async () => {
+  it("records analysis outcomes from drafts.created, image.failed and dead letters", async () => {
     const batch = await createBatch(broker, "alice");
     const [a, b, c] = [
       await upload(broker, benchScan(), { userId: "alice", batchId: batch.id }),
       await upload(broker, benchScan(), { userId: "alice", batchId: batch.id }),
       await upload(broker, benchScan(), { userId: "alice", batchId: batch.id }),
     ];
-    await broker.emit(Events.draftsCreated, { imageId: a.id, batchId: batch.id, userId: "alice", draftIds: ["d1", "d2"] });
+    const channels = broker as unknown as { sendToChannel(n: string, p: unknown): Promise<void> };
+    await channels.sendToChannel(Channels.draftsCreated, { imageId: a.id, batchId: batch.id, userId: "alice", draftIds: ["d1", "d2"] });
     await broker.emit(Events.imageFailed, { imageId: b.id, reason: "vision crashed" });
-    await (broker as unknown as { sendToChannel(n: string, p: unknown): Promise<void> }).sendToChannel(DEAD_LETTER_CHANNEL, { imageId: c.id });
+    await channels.sendToChannel(DEAD_LETTER_CHANNEL, { imageId: c.id });
 
     expect(await waitFor(async () => (await row(a.id))?.status === "analysed" && row(a.id))).toMatchObject({ cards_found: 2 });
     expect(await waitFor(async () => (await row(b.id))?.status === "failed" && row(b.id))).toMatchObject({ failure_reason: "vision crashed" });

@@ -72,10 +72,10 @@ export function createIngestService({ deps, sweeper, probes }: IngestServiceOpti
       [local(Actions.ingest.ready)]: { handler: () => checkReady(probes) },
     },
     events: {
-      [Events.draftsCreated]: { handler: (ctx: Context<DraftsCreated>) => recordAnalysed(deps, ctx.params) },
       [Events.imageFailed]: { handler: (ctx: Context<ImageFailed>) => recordFailed(deps, ctx.params) },
     },
     channels: {
+      [Channels.draftsCreated]: { group: Groups.ingest, handler: (ctx: Context<DraftsCreated>) => recordAnalysed(deps, ctx.params) },
       [DEAD_LETTER_CHANNEL]: {
         group: Groups.ingest,
         // A failure here must not dead-letter into its own channel.

@@ -1,3 +1,4 @@
+import type { ImageStatus } from "@poke-ventory/contracts";
 import type { BatchRecord, ImageRecord } from "./records";
 
 export type { ObjectStore } from "@poke-ventory/storage";
@@ -31,6 +32,12 @@ export interface BatchRepository {
 /** Fields of an image that change after upload. */
 export type ImageChanges = Partial<Pick<ImageRecord, "status" | "cardsFound" | "failureReason" | "analysedAt" | "expiresAt">>;
 
+/** Where a sweep left off: rows are ordered by (expiresAt, id). */
+export interface ExpiryCursor {
+  expiresAt: Date;
+  id: string;
+}
+
 /** `analysis_images`. */
 export interface ImageRepository {
   insert(image: ImageRecord): Promise<void>;
@@ -38,7 +45,11 @@ export interface ImageRepository {
   findById(id: string): Promise<ImageRecord | null>;
   listByBatch(batchId: string): Promise<ImageRecord[]>;
   update(id: string, changes: ImageChanges): Promise<void>;
-  /** Images not yet expired whose lease should have lapsed by `now`, oldest first. */
-  listDueForExpiry(now: Date, limit: number): Promise<ImageRecord[]>;
+  /** Applies `changes` only while the row's status is one of `from` (no lost update between read and write). */
+  updateIfStatus(id: string, from: readonly ImageStatus[], changes: ImageChanges): Promise<boolean>;
+  /** Images not yet expired whose lease should have lapsed by `now`, oldest first, after the `after` cursor. */
+  listDueForExpiry(now: Date, limit: number, after?: ExpiryCursor): Promise<ImageRecord[]>;
+  /** Images whose lease should still be alive at `now` (to restore in-memory leases after a restart). */
+  listUnexpired(now: Date): Promise<Pick<ImageRecord, "id" | "expiresAt">[]>;
 }
 

@@ -1,5 +1,6 @@
 import { imageLeaseKey } from "./domain/object-keys";
 import type { IngestDeps } from "./deps";
+import type { ExpiryCursor } from "./ports";
 import { expireImage } from "./expire-image";
 
 /**
@@ -9,15 +10,16 @@ import { expireImage } from "./expire-image";
  */
 export async function sweepExpiredImages(deps: IngestDeps, batchSize = 100): Promise<number> {
   let expiredCount = 0;
+  let after: ExpiryCursor | undefined;
   for (;;) {
-    const due = await deps.images.listDueForExpiry(deps.clock.now(), batchSize);
-    let expiredNow = 0;
+    const due = await deps.images.listDueForExpiry(deps.clock.now(), batchSize, after);
     for (const image of due) {
       if (await deps.leases.isLive(imageLeaseKey(image.id))) continue;
       await expireImage(deps, image);
-      expiredNow++;
+      expiredCount++;
     }
-    expiredCount += expiredNow;
-    if (due.length < batchSize || expiredNow === 0) return expiredCount;
+    if (due.length < batchSize) return expiredCount;
+    const last = due[due.length - 1];
+    after = { expiresAt: last.expiresAt, id: last.id };
   }
 }

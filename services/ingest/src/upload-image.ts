@@ -53,10 +53,17 @@ export async function uploadImage(
   };
   image.objectKey = originalKey(image.id);
 
-  await deps.objects.put(image.objectKey, bytes, { contentType, size: bytes.length });
-  await deps.leases.grant(imageLeaseKey(image.id), ttl);
+  // The row first: whatever fails after it, the image is accounted for and the sweeper can clean it up.
   await deps.images.insert(image);
-  if (image.status === "stored") await announce(toImageStored(image));
+  try {
+    await deps.objects.put(image.objectKey, bytes, { contentType, size: bytes.length });
+    await deps.leases.grant(imageLeaseKey(image.id), ttl);
+    if (image.status === "stored") await announce(toImageStored(image));
+  } catch (err) {
+    await Promise.allSettled([deps.objects.delete(image.objectKey), deps.leases.revoke(imageLeaseKey(image.id))]);
+    await deps.images.update(image.id, { status: "failed", failureReason: "could not be stored or announced" }).catch(() => undefined);
+    throw err;
+  }
   return toImageView(image);
 }
 

@@ -61,6 +61,28 @@ export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: numb
     expect(badSubject.body.error.type).toBe("VALIDATION_FAILED");
   });
 
+  it("2d. reports the files a partly bad batch kept, and survives a cut-off body", async () => {
+    const res = await ash().upload([scan, { name: "empty.jpg", bytes: Buffer.alloc(0) }], "sealed", 5);
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).not.toBe("");
+    const { batch_id, accepted, rejected } = res.body.error.details;
+    expect(accepted).toEqual([expect.objectContaining({ filename: scan.name })]);
+    expect(rejected).toEqual([expect.objectContaining({ filename: "empty.jpg", status: 422 })]);
+    const kept = await ash().request("GET", `/imports/batches/${batch_id}`);
+    expect(kept.body.images.map((i: { id: string }) => i.id)).toEqual([accepted[0].image_id]);
+
+    const boundary = "----pv-cut-off";
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="subject_type"\r\n\r\ncards\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="cut.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
+    const cut = await fetch(`${base()}/imports/batches?wait=0`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ash().token}`, "content-type": `multipart/form-data; boundary=${boundary}` },
+      body: Buffer.concat([Buffer.from(head), scan.bytes.subarray(0, 5000)]),
+    });
+    expect(cut.status).toBeGreaterThanOrEqual(400);
+    expect(cut.status).toBeLessThan(500);
+    expect((await fetch(`${base()}/health`)).status).toBe(200);
+  });
+
   it("2c. stores and reports a sealed product without analysing it", async () => {
     const res = await ash().upload([scan], "sealed", 5);
     expect(res.status).toBe(201);

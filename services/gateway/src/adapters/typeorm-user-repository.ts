@@ -2,11 +2,17 @@ import type { DataSource } from "typeorm";
 import { UserEntity, type UserRow } from "../entities/user.entity";
 import type { UserRepository } from "../ports";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export class TypeormUserRepository implements UserRepository {
   constructor(private readonly ds: DataSource) {}
 
   findByEmail(email: string): Promise<UserRow | null> {
     return this.ds.getRepository(UserEntity).findOneBy({ email });
+  }
+
+  findById(id: string): Promise<UserRow | null> {
+    return UUID.test(id) ? this.ds.getRepository(UserEntity).findOneBy({ id }) : Promise.resolve(null);
   }
 
   async insert(user: UserRow): Promise<boolean> {

@@ -25,6 +25,9 @@ export interface ReceivedUpload {
 
 const FILE_FIELDS = new Set(["files", "file", "files[]"]);
 
+const tooLarge = (maxBytes: number) =>
+  new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+
 /**
  * Reads a multipart batch upload: the `subject_type` field, then one or more `files`, each streamed to
  * ingest as it arrives (never buffered whole). Per-file problems are collected, not thrown, so the
@@ -54,8 +57,15 @@ export function receiveUpload(
     let fatal: AppError | null = null;
 
     parser.on("field", (name, value) => void (fields[name] = value));
+    const pending = new Set<Readable>();
     parser.on("file", (name, stream, info) => {
       const filename = info.filename ?? null;
+      // A body cut short destroys the file stream with an error: it must never go unhandled.
+      stream.on("error", () => undefined);
+      pending.add(stream);
+      stream.once("close", () => pending.delete(stream));
+      let overLimit = false;
+      stream.once("limit", () => (overLimit = true));
       if (!FILE_FIELDS.has(name)) {
         stream.resume();
         fatal ??= new AppError("VALIDATION_FAILED", "The request is not valid", [{ field: name, message: "unknown file field, use `files`" }]);
@@ -77,7 +87,7 @@ export function receiveUpload(
             (image) => void accepted.push(image),
             (err) => {
               stream.resume();
-              const { error } = toErrorBody(err);
+              const { error } = overLimit ? toErrorBody(tooLarge(limits.maxFileBytes)) : toErrorBody(err);
               rejected.push({ filename, status: error.status, type: error.type, message: error.message });
             },
           ),
@@ -86,7 +96,14 @@ export function receiveUpload(
     parser.on("filesLimit", () => {
       fatal ??= new AppError("VALIDATION_FAILED", `At most ${limits.maxFiles} files per batch`);
     });
-    parser.on("error", () => reject(new AppError("VALIDATION_FAILED", "The multipart body is malformed or incomplete")));
+    const abort = (error: AppError) => {
+      reject(error);
+      // Ends the file being streamed to ingest with an error, so nothing waits for bytes that never come.
+      for (const stream of pending) stream.destroy(error);
+      req.unpipe(parser);
+      parser.destroy();
+    };
+    parser.on("error", () => abort(new AppError("VALIDATION_FAILED", "The multipart body is malformed or incomplete")));
     parser.on("close", () => {
       Promise.all(work)
         .then(async () => {
@@ -101,7 +118,8 @@ export function receiveUpload(
         })
         .catch(reject);
     });
-    req.on("aborted", () => reject(new AppError("VALIDATION_FAILED", "The upload was interrupted")));
+    req.on("aborted", () => abort(new AppError("VALIDATION_FAILED", "The upload was interrupted")));
+    req.on("error", () => abort(new AppError("VALIDATION_FAILED", "The upload was interrupted")));
     req.pipe(parser);
   });
 }

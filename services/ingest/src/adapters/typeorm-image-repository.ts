@@ -1,6 +1,7 @@
-import { LessThanOrEqual, Not, type DataSource, type Repository } from "typeorm";
+import { MoreThan, Not, type DataSource, type Repository } from "typeorm";
+import type { ImageStatus } from "@poke-ventory/contracts";
 import { AnalysisImageEntity } from "../entities/analysis-image.entity";
-import type { ImageChanges, ImageRepository } from "../ports";
+import type { ExpiryCursor, ImageChanges, ImageRepository } from "../ports";
 import type { ImageRecord } from "../records";
 import { isUuid } from "./uuid";
 
@@ -28,11 +29,29 @@ export class TypeormImageRepository implements ImageRepository {
     await this.repo.update({ id }, changes);
   }
 
-  async listDueForExpiry(now: Date, limit: number): Promise<ImageRecord[]> {
-    return this.repo.find({
-      where: { status: Not("expired"), expiresAt: LessThanOrEqual(now) },
-      order: { expiresAt: "ASC" },
-      take: limit,
-    });
+  async updateIfStatus(id: string, from: readonly ImageStatus[], changes: ImageChanges): Promise<boolean> {
+    if (!isUuid(id) || from.length === 0) return false;
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set(changes)
+      .where("id = :id AND status IN (:...from)", { id, from })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async listDueForExpiry(now: Date, limit: number, after?: ExpiryCursor): Promise<ImageRecord[]> {
+    const query = this.repo
+      .createQueryBuilder("image")
+      .where("image.status <> 'expired' AND image.expires_at <= :now", { now })
+      .orderBy("image.expires_at", "ASC")
+      .addOrderBy("image.id", "ASC")
+      .take(limit);
+    if (after) query.andWhere("(image.expires_at, image.id) > (:afterAt, :afterId)", { afterAt: after.expiresAt, afterId: after.id });
+    return query.getMany();
+  }
+
+  async listUnexpired(now: Date): Promise<Pick<ImageRecord, "id" | "expiresAt">[]> {
+    return this.repo.find({ select: { id: true, expiresAt: true }, where: { status: Not("expired"), expiresAt: MoreThan(now) } });
   }
 }

@@ -19,3 +19,10 @@ export function nextImageStatus(current: ImageStatus, outcome: ImageOutcome): Im
       return current === "stored" ? "failed" : null;
   }
 }
+
+const ALL_STATUSES: readonly ImageStatus[] = ["stored", "analysed", "failed", "archived", "expired"];
+
+/** The statuses from which `outcome` leads to `target`: the guard of a conditional update. */
+export function statusesLeadingTo(outcome: ImageOutcome, target: ImageStatus): ImageStatus[] {
+  return ALL_STATUSES.filter((status) => nextImageStatus(status, outcome) === target);
+}
