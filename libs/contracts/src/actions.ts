@@ -8,6 +8,7 @@ export const Actions = {
     upload: "ingest.upload",
     getBatch: "ingest.getBatch",
     readImage: "ingest.readImage",
+    readCrop: "ingest.readCrop",
     ready: "ingest.ready",
   },
   vision: { ready: "vision.ready" },

@@ -40,6 +40,8 @@ export interface DraftView {
   image_id: string;
   status: DraftStatus;
   image_url: string;
+  /** This card's straightened crop, when vision wrote one. */
+  crop_url: string | null;
   subject_type: SubjectType;
   top_candidate_id: string | null;
   candidates: CandidateView[];

@@ -66,6 +66,7 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
           "GET drafts/:id": HTTP.getDraft,
           "POST drafts/:id/select": HTTP.selectDraft,
           "GET images/:id": HTTP.readImage,
+          "GET images/:id/cards/:index": HTTP.readCrop,
         }),
         privateRoute("/collection", { "GET cards": HTTP.listCards, "GET master-sets": HTTP.listMasterSets }),
         privateRoute("/catalog", {

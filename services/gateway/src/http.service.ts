@@ -17,6 +17,7 @@ export const HTTP = {
   getBatch: "http.getBatch",
   getDraft: "http.getDraft",
   readImage: "http.readImage",
+  readCrop: "http.readCrop",
   selectDraft: "http.selectDraft",
   listCards: "http.listCards",
   listMasterSets: "http.listMasterSets",
@@ -60,6 +61,14 @@ export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }
         params: { id },
         async handler(ctx: Ctx<{ id: string }>) {
           const stream = await ctx.call<Readable, object>(Actions.ingest.readImage, { userId: userId(ctx), id: ctx.params.id });
+          ctx.meta.$responseHeaders = { "Cache-Control": "private, no-store" };
+          return stream;
+        },
+      },
+      readCrop: {
+        params: { id, index: { type: "number", integer: true, min: 0, max: 99, convert: true } },
+        async handler(ctx: Ctx<{ id: string; index: number }>) {
+          const stream = await ctx.call<Readable, object>(Actions.ingest.readCrop, { userId: userId(ctx), id: ctx.params.id, index: ctx.params.index });
           ctx.meta.$responseHeaders = { "Cache-Control": "private, no-store" };
           return stream;
         },

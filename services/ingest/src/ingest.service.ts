@@ -69,6 +69,15 @@ export function createIngestService({ deps, sweeper, probes }: IngestServiceOpti
           return image.stream;
         },
       },
+      [local(Actions.ingest.readCrop)]: {
+        params: { ...owned, index: { type: "number", integer: true, min: 0, max: 99, convert: true } },
+        async handler(ctx: Context<OwnedParams & { index: number }, ResponseMeta>) {
+          const crop = await readImage(deps, { userId: ctx.params.userId, id: ctx.params.id, cardIndex: ctx.params.index });
+          ctx.meta.$responseType = crop.contentType;
+          ctx.meta.$responseHeaders = { "Cache-Control": "private, no-store" };
+          return crop.stream;
+        },
+      },
       [local(Actions.ingest.ready)]: { handler: () => checkReady(probes) },
     },
     events: {

@@ -1,16 +1,17 @@
 import { AppError, notFound, type OwnedParams, type ReadImageResult } from "@poke-ventory/contracts";
 import { ObjectNotFoundError } from "@poke-ventory/storage";
-import { imageLeaseKey } from "./domain/object-keys";
+import { Readable } from "node:stream";
+import { cropKey, imageLeaseKey } from "./domain/object-keys";
 import type { IngestDeps } from "./deps";
 import { expireImage } from "./expire-image";
 
 const expired = () => new AppError("IMAGE_EXPIRED", "The image has expired and was deleted");
 
 /**
- * The bytes of the caller's image. Every read extends its lease; an image whose lease lapsed answers
- * IMAGE_EXPIRED and is removed on the spot (the sweeper would get there later).
+ * The bytes of the caller's image, or of one card's crop (`cardIndex`). Every read extends the image's lease;
+ * an image whose lease lapsed answers IMAGE_EXPIRED and is removed on the spot (the sweeper would get there later).
  */
-export async function readImage(deps: IngestDeps, params: OwnedParams): Promise<ReadImageResult> {
+export async function readImage(deps: IngestDeps, params: OwnedParams & { cardIndex?: number }): Promise<ReadImageResult> {
   const image = await deps.images.findById(params.id);
   if (!image || image.userId !== params.userId) throw notFound("Image");
   if (image.status === "expired") throw expired();
@@ -22,6 +23,7 @@ export async function readImage(deps: IngestDeps, params: OwnedParams): Promise<
   }
   await deps.images.update(image.id, { expiresAt: new Date(deps.clock.now().getTime() + ttl * 1000) });
 
+  if (params.cardIndex !== undefined) return readCrop(deps, image.id, params.cardIndex);
   try {
     const stream = await deps.objects.getStream(image.objectKey);
     return { contentType: image.contentType, sizeBytes: image.sizeBytes, stream };
@@ -29,5 +31,15 @@ export async function readImage(deps: IngestDeps, params: OwnedParams): Promise<
     if (!(err instanceof ObjectNotFoundError)) throw err;
     await expireImage(deps, image);
     throw expired();
+  }
+}
+
+async function readCrop(deps: IngestDeps, imageId: string, cardIndex: number): Promise<ReadImageResult> {
+  try {
+    const bytes = await deps.objects.get(cropKey(imageId, cardIndex));
+    return { contentType: "image/jpeg", sizeBytes: bytes.length, stream: Readable.from([bytes]) };
+  } catch (err) {
+    if (err instanceof ObjectNotFoundError) throw notFound("Card crop");
+    throw err;
   }
 }

@@ -100,6 +100,12 @@ export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: numb
     expect(image.status).toBe(200);
     expect(image.headers.get("content-type")).toBe("image/jpeg");
     expect(Buffer.compare(image.body, scan.bytes)).toBe(0);
+    expect(state.draft.crop_url).toBe(`${state.draft.image_url}/cards/0`);
+    const crop = await ash().request("GET", state.draft.crop_url);
+    expect(crop.status).toBe(200);
+    expect(crop.headers.get("content-type")).toBe("image/jpeg");
+    expect(crop.body.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect((await ash().request("GET", `${state.draft.image_url}/cards/7`)).status).toBe(404);
   });
 
   it("4. selects a card for the draft, once", async () => {
@@ -148,6 +154,7 @@ export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: numb
     expect((await gary.request("GET", `/imports/batches/${state.batch.batch_id}`)).status).toBe(404);
     expect((await gary.request("GET", `/imports/drafts/${state.draft.id}`)).status).toBe(404);
     expect((await gary.request("GET", state.draft.image_url)).status).toBe(404);
+    expect((await gary.request("GET", state.draft.crop_url)).status).toBe(404);
     expect((await gary.request("POST", `/imports/drafts/${state.draft.id}/select`, { card_id: label.card_id })).status).toBe(404);
     expect((await gary.request("GET", "/collection/cards")).body.total).toBe(0);
   });

@@ -70,6 +70,7 @@ describe("draftsFromMatch", () => {
       image_id: "img-1",
       status: "awaiting_validation",
       image_url: "/imports/images/img-1",
+      crop_url: "/imports/images/img-1/cards/2",
       subject_type: "cards",
       top_candidate_id: "sv3-125",
       candidates: [

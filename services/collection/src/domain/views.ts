@@ -11,6 +11,8 @@ import type { CardDraft, UserCard, UserMasterSet } from "./records";
 
 /** Where the gateway serves an analysed image. */
 export const imageUrl = (imageId: string) => `/imports/images/${imageId}`;
+/** The card's own crop, served by ingest like the image (owner only, same TTL). */
+export const cropUrl = (imageId: string, cardIndex: number) => `${imageUrl(imageId)}/cards/${cardIndex}`;
 
 export function candidateView(c: Candidate): CandidateView {
   return {
@@ -55,6 +57,7 @@ export function draftView(d: CardDraft): DraftView {
     image_id: d.imageId,
     status: d.status,
     image_url: imageUrl(d.imageId),
+    crop_url: d.detectedMetadata.crop_key ? cropUrl(d.imageId, d.detectedMetadata.card_index) : null,
     subject_type: d.subjectType,
     top_candidate_id: d.topCandidateId,
     candidates: d.candidates,

@@ -4,5 +4,8 @@ export const originalKey = (imageId: string) => `originals/${imageId}`;
 /** The prefix under which vision writes an image's card crops. */
 export const cropsPrefix = (imageId: string) => `crops/${imageId}/`;
 
+/** The crop of one detected card (written by vision, same convention). */
+export const cropKey = (imageId: string, cardIndex: number) => `${cropsPrefix(imageId)}${cardIndex}.jpg`;
+
 /** The lease that keeps an image readable. */
 export const imageLeaseKey = (imageId: string) => `image:${imageId}`;
