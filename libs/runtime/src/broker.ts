@@ -2,6 +2,7 @@ import { ServiceBroker, type BrokerOptions, type Middleware } from "moleculer";
 import { Middleware as ChannelsMiddleware } from "@moleculer/channels";
 import { DEAD_LETTER_CHANNEL } from "@poke-ventory/contracts";
 import { TracingMiddleware } from "./tracing";
+import { ChannelConcurrencyMiddleware } from "./channel-concurrency";
 import { toMoleculerError } from "./errors";
 import type { InfraConfig } from "./config";
 
@@ -63,6 +64,7 @@ export function createBroker(opts: CreateBrokerOptions): ServiceBroker {
     middlewares: [
       ...(opts.extraMiddlewares ?? []),
       ChannelsMiddleware({ adapter: channelsAdapter, context: true } as never) as unknown as Middleware,
+      ChannelConcurrencyMiddleware(),
       TracingMiddleware(),
     ],
   };

@@ -7,3 +7,4 @@ export * from "./jetstream";
 export * from "./lifecycle";
 export * from "./clock";
 export * from "./start-service";
+export * from "./channel-concurrency";
