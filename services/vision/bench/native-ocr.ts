@@ -32,7 +32,7 @@ export function nativeTesseractAvailable(): boolean {
 
 /** Tesseract CLI arguments equivalent to the options tesseract.js gets for a zone. */
 export function nativeArgs(opts: OcrOptions, languages: string[]): string[] {
-  const args = ["-l", languages.join("+"), "--psm", opts.layout === "line" ? "7" : "6", "--dpi", "300"];
+  const args = ["-l", languages.join("+"), "--psm", { line: "7", block: "6", sparse: "11" }[opts.layout], "--dpi", "300"];
   if (opts.whitelist) args.push("-c", `tessedit_char_whitelist=${opts.whitelist}`);
   return args;
 }

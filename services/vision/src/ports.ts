@@ -51,8 +51,11 @@ export interface OcrResult {
 
 /** How to read one zone. */
 export interface OcrOptions {
-  /** `line`: the zone holds one line of text; `block`: a block of lines. */
-  layout: "line" | "block";
+  /**
+   * `line`: the zone holds one line of text; `block`: a block of lines; `sparse`: scattered words in no order
+   * (the bottom line of a card, where the number sits among symbols and art).
+   */
+  layout: "line" | "block" | "sparse";
   /** Only these characters may be read (e.g. digits and `/` for a collector number). */
   whitelist?: string;
 }

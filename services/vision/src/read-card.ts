@@ -1,7 +1,7 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, type Rotation } from "./domain/card-geometry";
-import { parseName, parseNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
-import { CARD_ZONES, NUMBER_STRIPS, zoneRect, type CardZone } from "./domain/card-zones";
+import { parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
+import { CARD_ZONES, NUMBER_BANDS, NUMBER_STRIPS, TRAINER_NAME_ZONE, zoneRect, type CardZone } from "./domain/card-zones";
 import type { CardDetector, ImageCodec, OcrEngine, RawImage } from "./ports";
 
 export interface ReadCardDeps {
@@ -22,26 +22,28 @@ const CONFIDENT_NAME = 0.6;
 
 /**
  * Straightens one card and reads its zones. The orientation comes from evidence: the likelier rotation for the
- * quad's shape is read first; the opposite one wins only when the first gave no name and it gives a confident one
- * (OCR finds word-like debris in upside-down text, so a weak name there is no evidence).
+ * quad's shape is read first (its other zones along with its name band, to keep the OCR workers busy: most cards
+ * come that way up). The opposite one is read only when the first gave neither a name nor a cleanly printed
+ * number, and wins only when it gives a confident name (OCR finds word-like debris in upside-down text, so a weak
+ * name there is no evidence).
  */
 export async function readCard(deps: ReadCardDeps, image: RawImage, quad: Point[]): Promise<CardReading> {
   const [likely, opposite] = orientationCandidates(quad);
-  let best = await readNameBand(deps, image, quad, likely);
-  if (!hasName(best.name)) {
-    const other = await readNameBand(deps, image, quad, opposite);
-    if (hasName(other.name) && other.name.confidence >= CONFIDENT_NAME) best = other;
+  const card = await deps.detector.warp(image, cardCorners(quad, likely), CANONICAL_CARD);
+  const [name, others] = await Promise.all([readNameBand(deps, card), readOtherZones(deps, card)]);
+  let best: CardReading = { rotation: likely, card, readings: { ...others, name } };
+  if (!hasName(name) && !readsNumber(others)) {
+    const turned = await deps.detector.warp(image, cardCorners(quad, opposite), CANONICAL_CARD);
+    const turnedName = await readNameBand(deps, turned);
+    if (hasName(turnedName) && turnedName.confidence >= CONFIDENT_NAME) {
+      best = { rotation: opposite, card: turned, readings: { ...(await readOtherZones(deps, turned)), name: turnedName } };
+    }
   }
-  const others = CARD_ZONES.filter((z) => z.name !== "name");
-  const read = await Promise.all(others.map((zone) => readZone(deps, best.card, zone)));
-  const readings: CardReadings = { name: best.name };
-  others.forEach((zone, i) => (readings[zone.name] = read[i]));
-  if (!readings.footer?.lines.some((l) => parseNumber(l.text))) readings.number = await readNumberStrips(deps, best.card);
-  return { rotation: best.rotation, card: best.card, readings };
+  return best;
 }
 
-async function readNameBand(deps: ReadCardDeps, image: RawImage, quad: Point[], rotation: Rotation) {
-  const card = await deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD);
+/** The name band: grey, then binary, then the trainer's name line below it, each only when the previous gave no name. */
+async function readNameBand(deps: ReadCardDeps, card: RawImage): Promise<ZoneReading> {
   const zone = CARD_ZONES.find((z) => z.name === "name")!;
   let name = await readZone(deps, card, zone);
   // Holo and textured backgrounds drown the letters in grey: a binary image often reads where the grey one did not.
@@ -49,14 +51,36 @@ async function readNameBand(deps: ReadCardDeps, image: RawImage, quad: Point[], 
     const binary = await readZone(deps, card, zone, true);
     if (hasName(binary) || binary.confidence > name.confidence) name = binary;
   }
-  return { rotation, card, name };
+  if (!hasName(name)) {
+    const below = await readZone(deps, card, TRAINER_NAME_ZONE);
+    if (hasName(below)) name = { lines: [...below.lines, ...name.lines], confidence: below.confidence };
+  }
+  return name;
 }
 
-/** The number line read strip by strip, stopping at the first strip (in reading order) that holds a number. */
+/** Every zone but the name band, and the number line again, harder, when the footer gave none. */
+async function readOtherZones(deps: ReadCardDeps, card: RawImage): Promise<CardReadings> {
+  const zones = CARD_ZONES.filter((z) => z.name !== "name");
+  const read = await Promise.all(zones.map((zone) => readZone(deps, card, zone)));
+  const readings: CardReadings = {};
+  zones.forEach((zone, i) => (readings[zone.name] = read[i]));
+  if (!hasNumber(readings.footer)) readings.number = await readNumberStrips(deps, card);
+  return readings;
+}
+
+/**
+ * The number line read strip by strip, stopping at the first strip (in reading order) that holds a number; when
+ * none does, the bottom band's halves read as sparse text (the costlier pass, paid only when the cheap one failed).
+ */
 async function readNumberStrips(deps: ReadCardDeps, card: RawImage): Promise<ZoneReading> {
   const strips = await Promise.all(NUMBER_STRIPS.map((zone) => readZone(deps, card, zone)));
-  const withNumber = strips.find((s) => s.lines.some((l) => parseNumber(l.text)));
-  return withNumber ?? { lines: strips.flatMap((s) => s.lines), confidence: Math.max(...strips.map((s) => s.confidence)) };
+  const withNumber = strips.find(hasNumber);
+  if (withNumber) return withNumber;
+  const bands = await Promise.all(NUMBER_BANDS.map((zone) => readZone(deps, card, zone)));
+  const found = bands.flatMap((b) => b.lines).map((l) => ({ text: parseStrictNumber(l.text), confidence: l.confidence }));
+  const number = found.find((l): l is { text: string; confidence: number } => l.text !== null);
+  if (number) return { lines: [number], confidence: number.confidence };
+  return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(...strips.map((s) => s.confidence)) };
 }
 
 async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, binarize = false): Promise<ZoneReading> {
@@ -66,3 +90,5 @@ async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, bina
 }
 
 const hasName = (r: ZoneReading) => r.lines.some((l) => parseName(l.text) !== null);
+const readsNumber = (r: CardReadings) => [r.footer, r.number].some((z) => z?.lines.some((l) => parseStrictNumber(l.text) !== null));
+const hasNumber = (r: ZoneReading | undefined) => !!r && r.lines.some((l) => parseNumber(l.text) !== null);

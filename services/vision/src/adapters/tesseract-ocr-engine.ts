@@ -12,6 +12,8 @@ export interface TesseractOcrEngineOptions {
   cacheDir?: string;
 }
 
+const PAGE_SEGMENTATION: Record<OcrOptions["layout"], PSM> = { line: PSM.SINGLE_LINE, block: PSM.SINGLE_BLOCK, sparse: PSM.SPARSE_TEXT };
+
 interface PooledWorker {
   worker: Worker;
   /** The parameters last set on this worker (set again only when a zone needs others). */
@@ -45,7 +47,7 @@ export class TesseractOcrEngine implements OcrEngine {
     const pooled = await this.acquire();
     try {
       const params = {
-        tessedit_pageseg_mode: opts.layout === "line" ? PSM.SINGLE_LINE : PSM.SINGLE_BLOCK,
+        tessedit_pageseg_mode: PAGE_SEGMENTATION[opts.layout],
         user_defined_dpi: "300",
         tessedit_char_whitelist: opts.whitelist ?? "",
       };

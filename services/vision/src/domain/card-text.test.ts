@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCardText, parseHp, parseIllustrator, parseName, parseNumber, parseSetMarks, parseYear } from "./card-text";
+import { parseCardText, parseHp, parseIllustrator, parseName, parseNumber, parseSetMarks, parseStrictNumber, parseYear } from "./card-text";
 
 // Inputs are lines tesseract.js read on the bench images (scan_0003, scan_0025, scan_0150, photo_0002, photo_0004).
 describe("parseName", () => {
@@ -16,6 +16,14 @@ describe("parseName", () => {
     ["Florizarre-ex", "Florizarre-ex"],
     ["Salamèche", "Salamèche"],
     ["fe Oo con Vi", null],
+    // Layout lines of the name band, read on scan_0040, scan_0196, scan_0211, scan_0024: not names.
+    ["> \\ LEvolvesfromJigglypuif cu", null],
+    ["~~ |  Evoives fromJigalypuff", null],
+    ["Evolves from Ekans", null],
+    ["Pokémon TOOL ,..  _.. T", null],
+    ["Supporter", null],
+    ["Daisy’s Help", "Daisy’s Help"],
+    ["Exp. Share", "Exp. Share"],
     ["w ~~ oh cL 5e", null],
     ["", null],
   ])("%j → %j", (line, name) => {
@@ -62,6 +70,23 @@ describe("parseNumber", () => {
     ["Illus. Naoyo Kimura \\", null],
   ])("%j → %j", (line, expected) => {
     expect(parseNumber(line)).toEqual(expected);
+  });
+});
+
+// Lines read as sparse text over the bottom band (scan_0195, photo_0006, binder_0002, scan_0203).
+describe("parseStrictNumber", () => {
+  it.each([
+    ["795/165;", "795/165"],
+    ["(MEW EN 195/165; x", "195/165"],
+    ["GG10/GG70", "GG10/GG70"],
+    ["F5 Q swsh182 ☆", "SWSH182"],
+    ["0/GG7O", null],
+    ["(1223728 /127", null],
+    ["[nagimisols 15/3", null],
+    ["AC ILE 2037165204", null],
+    ["GG10/TG30", null],
+  ])("%j → %j", (line, expected) => {
+    expect(parseStrictNumber(line)).toBe(expected);
   });
 });
 

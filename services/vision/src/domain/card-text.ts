@@ -12,6 +12,13 @@ export type CardReadings = Partial<Record<"name" | "hp" | "footer" | "copyright"
 const STAGE_WORDS = new Set(["basic", "base", "basique", "stage", "niveau", "restored", "vmax", "vstar", "v", "ex", "de"]);
 const SUFFIXES: Record<string, string> = { ex: "ex", gx: "GX", v: "V", vmax: "VMAX", vstar: "VSTAR", break: "BREAK", prime: "Prime" };
 const CONNECTORS = new Set(["de", "du", "des", "la", "le", "of", "&"]);
+/** Words printed around the name (card kind, trainer kind): a run made only of these is the layout, not a name. */
+const LAYOUT_WORDS = new Set([
+  "basic", "base", "basique", "stage", "niveau", "pokémon", "pokemon", "trainer", "dresseur", "supporter", "supporteur",
+  "item", "objet", "stadium", "stade", "tool", "outil", "ability", "talent", "energy", "énergie",
+]);
+/** `Evolves from Ekans` (`Évolue de …`) under the name: that line names the previous stage, not the card. */
+const EVOLVES = /^[^\p{L}]*\p{L}{0,2}(?:ev[a-z]{2,4}es|[ée]volue)/iu;
 const WORD = /^[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿA-Z'’.-]*[a-zà-öø-ÿ'’.]$|^[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’.-]+-(?:ex|EX|GX)$/;
 
 const clean = (token: string) => token.replace(/^[^\p{L}\d]+|[^\p{L}\d.'’-]+$/gu, "").replace(/[.]+$/, (m) => (m.length === 1 ? m : ""));
@@ -21,7 +28,9 @@ const clean = (token: string) => token.replace(/^[^\p{L}\d]+|[^\p{L}\d.'’-]+$/
  * followed by a mechanic suffix (`ex`, `V`, `VMAX`…). Stage badges (`BASIC`, `STAGE 1`) and OCR debris are dropped.
  */
 export function parseName(line: string): string | null {
-  const tokens = line.split(/\s+/).map(clean).filter(Boolean);
+  const all = line.split(/\s+/).map(clean).filter(Boolean);
+  const evolves = all.findIndex((t) => EVOLVES.test(t));
+  const tokens = evolves >= 0 ? all.slice(0, evolves) : all;
   let best: string[] = [];
   for (let start = 0; start < tokens.length; start++) {
     if (!WORD.test(tokens[start]) || STAGE_WORDS.has(tokens[start].toLowerCase())) continue;
@@ -36,6 +45,7 @@ export function parseName(line: string): string | null {
         break;
       }
     }
+    if (run.every((t) => LAYOUT_WORDS.has(t.toLowerCase()))) continue;
     const letters = run.join("").length;
     if (letters > best.join("").length) best = run;
   }
@@ -74,6 +84,23 @@ export function parseNumber(line: string): { number: string; printedTotal: strin
   const number = withTotal[1].length > 3 && /^\d+$/.test(withTotal[1]) ? withTotal[1].slice(-3) : withTotal[1];
   const total = /^\d+$/.test(withTotal[2]) ? withTotal[2].slice(0, 3) : withTotal[2];
   return { number: unSeven(number), printedTotal: unSeven(total) };
+}
+
+const STRICT_NUMBER = /^([A-Z]{2})?(\d{1,3})\/([A-Z]{2})?(\d{2,3})$/;
+const STRICT_PROMO = /^(?:SWSH|SVP|SM|XY|BW)\d{2,3}$/;
+
+/**
+ * A collector number standing alone as a word, in its exact printed shape (`195/165`, `GG10/GG70`, `SWSH180`):
+ * for text read sparsely over art and symbols, where the loose repairs of {@link parseNumber} would turn debris
+ * into a number. Returns the number as printed, or null.
+ */
+export function parseStrictNumber(line: string): string | null {
+  for (const token of line.split(/\s+/).map((t) => t.replace(/^[^A-Z0-9]+|[^A-Z0-9]+$/gi, ""))) {
+    const m = STRICT_NUMBER.exec(token);
+    if (m && (m[1] ?? "") === (m[3] ?? "")) return token;
+    if (STRICT_PROMO.test(token.toUpperCase())) return token.toUpperCase();
+  }
+  return null;
 }
 
 /** No set numbers its cards in the 700s: a leading `7` of three digits is the italic `1` misread. */

@@ -9,7 +9,7 @@ export interface ZoneFraction {
 export interface CardZone {
   name: "name" | "hp" | "footer" | "copyright" | "number";
   area: ZoneFraction;
-  layout: "line" | "block";
+  layout: "line" | "block" | "sparse";
   /** Upscale before OCR: small print reads better at about 30 px per line. */
   scale: number;
   /** Only these characters may be read. */
@@ -41,6 +41,21 @@ export const NUMBER_STRIPS: readonly CardZone[] = [0.943, 0.958, 0.973].map((cen
   scale: 3,
   whitelist: NUMBER_CHARACTERS,
 }));
+
+/**
+ * The whole bottom band, left and right halves, read as sparse text when neither the footer nor the strips gave a
+ * number: the number sits bottom-right on older cards, and on full-art cards it is white on the art, away from
+ * the lines the strips expect.
+ */
+export const NUMBER_BANDS: readonly CardZone[] = [0, 0.45].map((left) => ({
+  name: "number" as const,
+  area: { left, top: 0.9, width: 0.55, height: 0.1 },
+  layout: "sparse" as const,
+  scale: 3,
+}));
+
+/** The line under the name band: a trainer's name sits there, below its `Supporter … TRAINER` header. */
+export const TRAINER_NAME_ZONE: CardZone = { name: "name", area: { left: 0.04, top: 0.075, width: 0.72, height: 0.065 }, layout: "block", scale: 1 };
 
 /** A zone in pixels of an image of `size`, clamped inside it. */
 export function zoneRect(area: ZoneFraction, size: { width: number; height: number }) {
