@@ -23,7 +23,7 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406 \
+RUN apt-get update && apt-get install -y --no-install-recommends libopencv-core406 libopencv-flann406 libopencv-imgproc406 libopencv-imgcodecs406 \
       libopencv-calib3d406 libopencv-features2d406 libopencv-objdetect406 libopencv-video406 libopencv-videoio406 \
       libopencv-photo406 libopencv-ml406 libopencv-dnn406 libopencv-highgui406 libopencv-contrib406 \
     && rm -rf /var/lib/apt/lists/*
