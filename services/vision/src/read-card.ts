@@ -1,7 +1,7 @@
 import type { Point } from "@poke-ventory/contracts";
-import { CANONICAL_CARD, cardCorners, orientationCandidates, type Rotation } from "./domain/card-geometry";
+import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
 import { parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
-import { CARD_ZONES, NUMBER_BANDS, NUMBER_STRIPS, TRAINER_NAME_ZONE, zoneRect, type CardZone } from "./domain/card-zones";
+import { CARD_ZONES, FOOTER_BAND, inFooterBand, NUMBER_BANDS, NUMBER_STRIPS, TRAINER_NAME_ZONE, zoneRect, type CardZone } from "./domain/card-zones";
 import type { CardDetector, ImageCodec, OcrEngine, RawImage } from "./ports";
 
 export interface ReadCardDeps {
@@ -20,6 +20,14 @@ export interface CardReading {
 /** A name read upside down must be at least this confident to turn the card over. */
 const CONFIDENT_NAME = 0.6;
 
+/** A card under this fraction of the canonical height in the original has its number read from the original. */
+const SMALL_CARD = 0.9;
+
+const FOOTER_BAND_SIZE = {
+  width: CANONICAL_CARD.width * FOOTER_BAND.scale,
+  height: Math.round(CANONICAL_CARD.height * (1 - FOOTER_BAND.top) * FOOTER_BAND.scale),
+};
+
 /**
  * Straightens one card and reads its zones. The orientation comes from evidence: the likelier rotation for the
  * quad's shape is read first (its other zones along with its name band, to keep the OCR workers busy: most cards
@@ -30,13 +38,14 @@ const CONFIDENT_NAME = 0.6;
 export async function readCard(deps: ReadCardDeps, image: RawImage, quad: Point[]): Promise<CardReading> {
   const [likely, opposite] = orientationCandidates(quad);
   const card = await deps.detector.warp(image, cardCorners(quad, likely), CANONICAL_CARD);
-  const [name, others] = await Promise.all([readNameBand(deps, card), readOtherZones(deps, card)]);
+  const [name, others] = await Promise.all([readNameBand(deps, card), readOtherZones(deps, card, numberSource(deps, image, quad, likely, card))]);
   let best: CardReading = { rotation: likely, card, readings: { ...others, name } };
   if (!hasName(name) && !readsNumber(others)) {
     const turned = await deps.detector.warp(image, cardCorners(quad, opposite), CANONICAL_CARD);
     const turnedName = await readNameBand(deps, turned);
     if (hasName(turnedName) && turnedName.confidence >= CONFIDENT_NAME) {
-      best = { rotation: opposite, card: turned, readings: { ...(await readOtherZones(deps, turned)), name: turnedName } };
+      const others = await readOtherZones(deps, turned, numberSource(deps, image, quad, opposite, turned));
+      best = { rotation: opposite, card: turned, readings: { ...others, name: turnedName } };
     }
   }
   return best;
@@ -59,24 +68,44 @@ async function readNameBand(deps: ReadCardDeps, card: RawImage): Promise<ZoneRea
 }
 
 /** Every zone but the name band, and the number line again, harder, when the footer gave none. */
-async function readOtherZones(deps: ReadCardDeps, card: RawImage): Promise<CardReadings> {
+async function readOtherZones(deps: ReadCardDeps, card: RawImage, numbers: () => Promise<NumberSource>): Promise<CardReadings> {
   const zones = CARD_ZONES.filter((z) => z.name !== "name");
   const read = await Promise.all(zones.map((zone) => readZone(deps, card, zone)));
   const readings: CardReadings = {};
   zones.forEach((zone, i) => (readings[zone.name] = read[i]));
-  if (!hasNumber(readings.footer)) readings.number = await readNumberStrips(deps, card);
+  if (!hasNumber(readings.footer)) readings.number = await readNumberStrips(deps, await numbers());
   return readings;
+}
+
+/** The image the number zones are read from, and where a zone of the card lies in it. */
+interface NumberSource {
+  image: RawImage;
+  zone: (zone: CardZone) => CardZone;
+}
+
+/**
+ * Where to read the number line from, as a lazy step paid only when the footer gave no number: for a card smaller
+ * than the canonical size in the original (a binder pocket, a small card), its bottom band warped afresh from the
+ * original at twice the canonical size (an upscaled canonical crop blurs the tiny number twice); otherwise the crop.
+ */
+function numberSource(deps: ReadCardDeps, image: RawImage, quad: Point[], rotation: Rotation, card: RawImage): () => Promise<NumberSource> {
+  const { horizontal, vertical } = quadSides(quad);
+  if (Math.max(horizontal, vertical) >= SMALL_CARD * CANONICAL_CARD.height) return async () => ({ image: card, zone: (z) => z });
+  const [tl, tr, br, bl] = cardCorners(quad, rotation);
+  const at = (a: Point, b: Point, t: number): Point => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+  const corners = [at(tl, bl, FOOTER_BAND.top), at(tr, br, FOOTER_BAND.top), br, bl];
+  return async () => ({ image: await deps.detector.warp(image, corners, FOOTER_BAND_SIZE), zone: inFooterBand });
 }
 
 /**
  * The number line read strip by strip, stopping at the first strip (in reading order) that holds a number; when
  * none does, the bottom band's halves read as sparse text (the costlier pass, paid only when the cheap one failed).
  */
-async function readNumberStrips(deps: ReadCardDeps, card: RawImage): Promise<ZoneReading> {
-  const strips = await Promise.all(NUMBER_STRIPS.map((zone) => readZone(deps, card, zone)));
+async function readNumberStrips(deps: ReadCardDeps, { image, zone: at }: NumberSource): Promise<ZoneReading> {
+  const strips = await Promise.all(NUMBER_STRIPS.map((zone) => readZone(deps, image, at(zone))));
   const withNumber = strips.find(hasNumber);
   if (withNumber) return withNumber;
-  const bands = await Promise.all(NUMBER_BANDS.map((zone) => readZone(deps, card, zone)));
+  const bands = await Promise.all(NUMBER_BANDS.map((zone) => readZone(deps, image, at(zone))));
   const found = bands.flatMap((b) => b.lines).map((l) => ({ text: parseStrictNumber(l.text), confidence: l.confidence }));
   const number = found.find((l): l is { text: string; confidence: number } => l.text !== null);
   if (number) return { lines: [number], confidence: number.confidence };

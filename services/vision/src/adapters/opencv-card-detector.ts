@@ -1,6 +1,7 @@
 import type { Mat } from "@u4/opencv4nodejs";
 import type { Point } from "@poke-ventory/contracts";
 import { frameQuad, isCardRatio, orderCorners, polygonArea, shapeRatio } from "../domain/card-geometry";
+import { refineCardQuad } from "./refine-card-quad";
 import { distinctCards, gridOrder } from "../domain/card-layout";
 import type { CardDetector, CardQuad, RawImage } from "../ports";
 import { loadOpenCV } from "./load-opencv";
@@ -9,6 +10,12 @@ const cv = loadOpenCV();
 
 /** Smallest card on a page of cards, as a fraction of the image (a 3×3 page photographed with a margin). */
 const PAGE_CARD_AREA = 0.02;
+
+/** How far around a found quad its border is looked for, as a fraction of its size. */
+const QUAD_MARGIN = 0.06;
+
+/** A frame within this of a card's shape (short/long) is taken as the card itself. */
+const TIGHT_FRAME = 0.02;
 
 export interface OpencvCardDetectorOptions {
   /** Long side the image is shrunk to before looking for edges (the warp reads full resolution). */
@@ -20,7 +27,9 @@ export interface OpencvCardDetectorOptions {
 /**
  * OpenCV behind the {@link CardDetector} port: card-shaped quadrilaterals among the contours of three maps (Canny,
  * adaptive threshold, Otsu brightness segmentation). Several distinct cards of a size are a page, returned in grid
- * order; otherwise the largest card-shaped quad, or the whole frame when the image is itself framed like a card.
+ * order, each narrowed to its card's own border when one is found inside it (a pocket's edge is not the card's);
+ * otherwise the largest card-shaped quad, or — when the image is itself framed like a card — the card's border
+ * found inside the frame, or the whole frame.
  */
 export class OpencvCardDetector implements CardDetector {
   private readonly workingSize: number;
@@ -52,15 +61,22 @@ export class OpencvCardDetector implements CardDetector {
     const frame = { width: padded.cols, height: padded.rows, margin: pad + 3 };
     const quads = edgeMaps.flatMap((edges) => cardQuads(edges, PAGE_CARD_AREA * area)).filter((q) => cornersOnFrame(q, frame) < 2);
     const toImage = (p: Point): Point => [
-      clamp((p[0] - pad) / scale, 0, image.width - 1),
-      clamp((p[1] - pad) / scale, 0, image.height - 1),
+      clamp(p[0] / scale, 0, image.width - 1),
+      clamp(p[1] / scale, 0, image.height - 1),
     ];
+    const unpad = (q: Point[]): Point[] => q.map(([x, y]) => [x - pad, y - pad]);
+    // A pocket's edge is often found for its card: look for the card's own border inside it.
+    const refined = (q: Point[]) => (refineCardQuad(small, q, QUAD_MARGIN) ?? q).map(toImage);
     const cards = distinctCards(quads);
-    if (cards.length >= 2) return gridOrder(cards).map(({ quad, position }) => ({ corners: quad.map(toImage), position }));
+    if (cards.length >= 2) return gridOrder(cards).map(({ quad, position }) => ({ corners: refined(unpad(quad)), position }));
     const minArea = (frameIsCard ? 0.5 : this.minAreaFraction) * area;
     const best = quads.filter((q) => polygonArea(q) >= minArea).sort((a, b) => polygonArea(b) - polygonArea(a))[0];
-    if (!best) return frameIsCard ? [{ corners: frameQuad(image.width, image.height), position: null }] : [];
-    return [{ corners: best.map(toImage), position: null }];
+    if (best) return [{ corners: unpad(best).map(toImage), position: null }];
+    if (!frameIsCard) return [];
+    // A frame shaped exactly like a card is a scan or a tight crop: the frame is the card (its lines are the art's).
+    const tight = isCardRatio(shapeRatio(frameQuad(image.width, image.height)), TIGHT_FRAME);
+    const border = tight ? null : refineCardQuad(small, frameQuad(small.cols, small.rows), 0);
+    return [{ corners: border ? border.map(toImage) : frameQuad(image.width, image.height), position: null }];
   }
 
   async warp(image: RawImage, corners: Point[], size: { width: number; height: number }): Promise<RawImage> {

@@ -57,6 +57,16 @@ export const NUMBER_BANDS: readonly CardZone[] = [0, 0.45].map((left) => ({
 /** The line under the name band: a trainer's name sits there, below its `Supporter … TRAINER` header. */
 export const TRAINER_NAME_ZONE: CardZone = { name: "name", area: { left: 0.04, top: 0.075, width: 0.72, height: 0.065 }, layout: "block", scale: 1 };
 
+/** The card's bottom band (from `top` down), warped at `scale` times the canonical size for the number zones. */
+export const FOOTER_BAND = { top: 0.88, scale: 2 } as const;
+
+/** A number zone of the card re-expressed in the {@link FOOTER_BAND} image (its scale reduced by the band's). */
+export function inFooterBand(zone: CardZone): CardZone {
+  const height = 1 - FOOTER_BAND.top;
+  const top = (zone.area.top - FOOTER_BAND.top) / height;
+  return { ...zone, area: { ...zone.area, top, height: zone.area.height / height }, scale: zone.scale / FOOTER_BAND.scale };
+}
+
 /** A zone in pixels of an image of `size`, clamped inside it. */
 export function zoneRect(area: ZoneFraction, size: { width: number; height: number }) {
   const left = Math.max(0, Math.round(area.left * size.width));

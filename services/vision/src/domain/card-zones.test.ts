@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { FOOTER_BAND, inFooterBand, NUMBER_BANDS, NUMBER_STRIPS, type CardZone } from "./card-zones";
+
+/** Where a zone of the footer band lies on the card, as a fraction of the card's height. */
+const onCard = (top: number) => FOOTER_BAND.top + top * (1 - FOOTER_BAND.top);
+
+describe("inFooterBand", () => {
+  it.each<[string, CardZone]>([
+    ["first number strip", NUMBER_STRIPS[0]],
+    ["last number strip", NUMBER_STRIPS[2]],
+    ["right number band", NUMBER_BANDS[1]],
+  ])("%s covers the same part of the card, at the band's resolution", (_, zone) => {
+    const band = inFooterBand(zone);
+    expect(onCard(band.area.top)).toBeCloseTo(zone.area.top, 6);
+    expect(onCard(band.area.top + band.area.height)).toBeCloseTo(zone.area.top + zone.area.height, 6);
+    expect(band.area.left).toBe(zone.area.left);
+    expect(band.area.width).toBe(zone.area.width);
+    expect(band.scale * FOOTER_BAND.scale).toBeCloseTo(zone.scale, 6);
+  });
+
+  it("every number zone lies inside the band", () => {
+    for (const zone of [...NUMBER_STRIPS, ...NUMBER_BANDS].map(inFooterBand)) {
+      expect(zone.area.top).toBeGreaterThanOrEqual(0);
+      expect(zone.area.top + zone.area.height).toBeLessThanOrEqual(1 + 1e-9);
+    }
+  });
+});
