@@ -32,6 +32,12 @@ export const Actions = {
   auth: { register: "auth.register", login: "auth.login", refresh: "auth.refresh", verify: "auth.verify" },
 } as const;
 
+/** The local key of a fully qualified action name, for a service schema: `collection.getDraft` → `getDraft`. */
+export const actionKey = (fullName: string) => fullName.slice(fullName.indexOf(".") + 1);
+
+/** The service part of a fully qualified action name: `collection.getDraft` → `collection`. */
+export const serviceOf = (fullName: string) => fullName.slice(0, fullName.indexOf("."));
+
 /** Meta sent with `ingest.upload` (the file itself is the call's stream). */
 export interface UploadMeta {
   userId: string;

@@ -1,6 +1,8 @@
 import type { Context } from "moleculer";
 import {
   Actions,
+  actionKey,
+  serviceOf,
   AppError,
   Channels,
   Events,
@@ -14,7 +16,7 @@ import {
 } from "@poke-ventory/contracts";
 import { publish, type Clock } from "@poke-ventory/runtime";
 import { MoleculerCatalog } from "./adapters/moleculer-catalog";
-import { actionKey, serviceName, type ChannelServiceSchema } from "./channel-schema";
+import type { ChannelServiceSchema } from "./channel-schema";
 import type { CollectionQueries } from "./collection-queries";
 import { createDrafts } from "./create-drafts";
 import type { CollectionRepository } from "./ports";
@@ -31,7 +33,7 @@ const A = Actions.collection;
 /** Drafts from matched cards (channel), draft selection and the collection reads (actions). */
 export function createCollectionService(deps: CollectionServiceDeps): ChannelServiceSchema {
   return {
-    name: serviceName(A.ready),
+    name: serviceOf(A.ready),
     channels: {
       [Channels.cardsMatched]: {
         group: Groups.collection,

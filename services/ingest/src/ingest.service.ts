@@ -1,6 +1,7 @@
 import type { Context, ServiceSchema } from "moleculer";
 import {
   Actions,
+  actionKey,
   DEAD_LETTER_CHANNEL,
   Events,
   Groups,
@@ -24,7 +25,6 @@ import { recordAnalysed, recordFailed } from "./record-outcome";
 import { uploadImage } from "./upload-image";
 import { uploadRequestFrom } from "./upload-request";
 
-const local = (action: string) => action.slice(action.indexOf(".") + 1);
 const owned = { userId: "string", id: "string" };
 const DEAD_LETTER_REASON = "analysis failed after retries";
 
@@ -42,11 +42,11 @@ export function createIngestService({ deps, sweeper, probes }: IngestServiceOpti
   return {
     name: Actions.ingest.ready.split(".")[0],
     actions: {
-      [local(Actions.ingest.createBatch)]: {
+      [actionKey(Actions.ingest.createBatch)]: {
         params: { userId: "string", subjectType: { type: "enum", values: [...SUBJECT_TYPES] } },
         handler: (ctx: Context<CreateBatchParams>) => createBatch(deps, ctx.params),
       },
-      [local(Actions.ingest.upload)]: {
+      [actionKey(Actions.ingest.upload)]: {
         async handler(ctx: Context<unknown, Partial<UploadMeta>>) {
           const request = uploadRequestFrom(ctx);
           try {
@@ -56,11 +56,11 @@ export function createIngestService({ deps, sweeper, probes }: IngestServiceOpti
           }
         },
       },
-      [local(Actions.ingest.getBatch)]: {
+      [actionKey(Actions.ingest.getBatch)]: {
         params: owned,
         handler: (ctx: Context<OwnedParams>) => getBatch(deps, ctx.params),
       },
-      [local(Actions.ingest.readImage)]: {
+      [actionKey(Actions.ingest.readImage)]: {
         params: owned,
         async handler(ctx: Context<OwnedParams, ResponseMeta>) {
           const image = await readImage(deps, ctx.params);
@@ -69,7 +69,7 @@ export function createIngestService({ deps, sweeper, probes }: IngestServiceOpti
           return image.stream;
         },
       },
-      [local(Actions.ingest.readCrop)]: {
+      [actionKey(Actions.ingest.readCrop)]: {
         params: { ...owned, index: { type: "number", integer: true, min: 0, max: 99, convert: true } },
         async handler(ctx: Context<OwnedParams & { index: number }, ResponseMeta>) {
           const crop = await readImage(deps, { userId: ctx.params.userId, id: ctx.params.id, cardIndex: ctx.params.index });
@@ -78,7 +78,7 @@ export function createIngestService({ deps, sweeper, probes }: IngestServiceOpti
           return crop.stream;
         },
       },
-      [local(Actions.ingest.ready)]: { handler: () => checkReady(probes) },
+      [actionKey(Actions.ingest.ready)]: { handler: () => checkReady(probes) },
     },
     events: {
       [Events.imageFailed]: { handler: (ctx: Context<ImageFailed>) => recordFailed(deps, ctx.params) },

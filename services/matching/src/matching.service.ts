@@ -1,5 +1,5 @@
 import type { Context, ServiceSchema } from "moleculer";
-import { Actions, AppError, Channels, Events, Groups, type CardFeatures, type ImageAnalyzed, type SearchCardsParams } from "@poke-ventory/contracts";
+import { Actions, AppError, Channels, Events, Groups, actionKey, type CardFeatures, type ImageAnalyzed, type SearchCardsParams } from "@poke-ventory/contracts";
 import { publish, type Clock } from "@poke-ventory/runtime";
 import type { LiveCatalog } from "./live-catalog";
 import type { CatalogStore, CatalogUpdated } from "./ports";
@@ -18,7 +18,6 @@ export interface MatchingServiceDeps {
   imported?: CatalogUpdated | null;
 }
 
-const local = (action: string) => action.slice(action.indexOf(".") + 1);
 const A = Actions.matching;
 
 /** Matching: ranks candidates for `image.analyzed`, answers catalog reads, reloads on `catalog.updated`. */
@@ -29,8 +28,8 @@ export function createMatchingService(deps: MatchingServiceDeps): ServiceSchema 
   return {
     name: "matching",
     actions: {
-      [local(A.rankCandidates)]: { params: { features: "object" }, handler: (ctx: Context<{ features: CardFeatures }>) => rank(ctx.params.features) },
-      [local(A.searchCards)]: {
+      [actionKey(A.rankCandidates)]: { params: { features: "object" }, handler: (ctx: Context<{ features: CardFeatures }>) => rank(ctx.params.features) },
+      [actionKey(A.searchCards)]: {
         params: {
           q: "string|optional",
           set: "string|optional",
@@ -40,14 +39,14 @@ export function createMatchingService(deps: MatchingServiceDeps): ServiceSchema 
         },
         handler: (ctx: Context<SearchCardsParams>) => searchCards(deps.catalog.index, ctx.params, base),
       },
-      [local(A.listSets)]: { handler: () => listSets(deps.catalog.index) },
-      [local(A.getSet)]: { params: { id: "string|min:1" }, handler: (ctx: Context<{ id: string }>) => getSet(deps.catalog.index, ctx.params.id, base) },
-      [local(A.getCard)]: { params: { id: "string|min:1" }, handler: (ctx: Context<{ id: string }>) => getCard(deps.catalog.index, ctx.params.id, base) },
-      [local(A.trackedCardCount)]: {
+      [actionKey(A.listSets)]: { handler: () => listSets(deps.catalog.index) },
+      [actionKey(A.getSet)]: { params: { id: "string|min:1" }, handler: (ctx: Context<{ id: string }>) => getSet(deps.catalog.index, ctx.params.id, base) },
+      [actionKey(A.getCard)]: { params: { id: "string|min:1" }, handler: (ctx: Context<{ id: string }>) => getCard(deps.catalog.index, ctx.params.id, base) },
+      [actionKey(A.trackedCardCount)]: {
         params: { setId: "string|min:1" },
         handler: (ctx: Context<{ setId: string }>) => trackedCardCount(deps.catalog.index, ctx.params.setId),
       },
-      [local(A.ready)]: { handler: () => ready(deps) },
+      [actionKey(A.ready)]: { handler: () => ready(deps) },
     },
     channels: {
       [Channels.imageAnalyzed]: {
