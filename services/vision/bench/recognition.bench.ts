@@ -1,5 +1,5 @@
 /**
- * `npm run bench:recognition -- --images DIR [--labels FILE] [--catalog DIR] [--out FILE] [--limit N]
+ * `npm run bench:recognition -- --images DIR [--labels FILE] [--catalog DIR] [--out FILE] [--limit N] [--only REGEX]
  *   [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR]`
  *
  * Runs vision (decode, detect, read) and matching (ranking against the whole catalog, in memory) in-process on
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     catalog: { type: "string", default: catalogDir },
     out: { type: "string" },
     limit: { type: "string" },
+    only: { type: "string" },
     kinds: { type: "string" },
     rotate: { type: "string", default: "0" },
     workers: { type: "string", default: String(Math.max(1, os.cpus().length)) },
@@ -49,6 +50,7 @@ async function main() {
   const kinds = values.kinds ? new Set(values.kinds.split(",")) : null;
   const rotate = Number(values.rotate);
   let labelled: LabelledImage[] = readLabels(values.labels ?? path.join(imagesDir, "labels.jsonl")).filter((l) => !kinds || kinds.has(l.kind));
+  if (values.only) labelled = labelled.filter((l) => new RegExp(values.only!).test(l.file));
   if (values.limit) labelled = labelled.slice(0, Number(values.limit));
 
   let started = performance.now();
@@ -102,7 +104,7 @@ async function main() {
       if (card.rank !== 0 || card.confidentWrong) {
         const pos = card.expected.position ? ` ${`r${card.expected.position.row}c${card.expected.position.col}`}` : "";
         const feat = analyzed.cards.find((c) => !card.expected.position || (c.position?.row === card.expected.position.row && c.position?.col === card.expected.position.col))?.features;
-        const read = feat ? ` read[name=${feat.name} hp=${feat.hp} no=${feat.number}/${feat.printedTotal} set=${feat.setCode}]` : "";
+        const read = feat ? ` read[name=${feat.name} hp=${feat.hp} no=${feat.number}/${feat.printedTotal} set=${feat.setCode}] raw=${JSON.stringify(feat.rawText)}` : "";
         failures.push(`${item.file}${pos}\texpected ${card.expected.ids[0]} ${card.expected.name}\tgot ${card.got}${card.rank > 0 ? ` (expected at rank ${card.rank + 1})` : ""}${card.confidentWrong ? " CONFIDENT-WRONG" : ""}${read}`);
       }
     }

@@ -1,8 +1,8 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
 import { parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
-import { CARD_ZONES, FOOTER_BAND, inFooterBand, NUMBER_BANDS, NUMBER_STRIPS, TRAINER_NAME_ZONE, zoneRect, type CardZone } from "./domain/card-zones";
-import type { CardDetector, ImageCodec, OcrEngine, RawImage } from "./ports";
+import { CARD_ZONES, FOOTER_BAND, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_STRIPS, TRAINER_NAME_ZONE, zoneRect, type CardZone } from "./domain/card-zones";
+import type { CardDetector, ImageCodec, OcrEngine, RawImage, ZoneFilter } from "./ports";
 
 export interface ReadCardDeps {
   codec: ImageCodec;
@@ -51,20 +51,17 @@ export async function readCard(deps: ReadCardDeps, image: RawImage, quad: Point[
   return best;
 }
 
-/** The name band: grey, then binary, then the trainer's name line below it, each only when the previous gave no name. */
+/** The name band, pass after pass ({@link NAME_BAND_PASSES}), then the trainer's name line below it, until a name is read. */
 async function readNameBand(deps: ReadCardDeps, card: RawImage): Promise<ZoneReading> {
   const zone = CARD_ZONES.find((z) => z.name === "name")!;
-  let name = await readZone(deps, card, zone);
-  // Holo and textured backgrounds drown the letters in grey: a binary image often reads where the grey one did not.
-  if (!hasName(name)) {
-    const binary = await readZone(deps, card, zone, true);
-    if (hasName(binary) || binary.confidence > name.confidence) name = binary;
+  let name: ZoneReading | null = null;
+  for (const filter of NAME_BAND_PASSES) {
+    const pass = await readZone(deps, card, zone, filter);
+    if (!name || hasName(pass) || pass.confidence > name.confidence) name = pass;
+    if (hasName(name)) return name;
   }
-  if (!hasName(name)) {
-    const below = await readZone(deps, card, TRAINER_NAME_ZONE);
-    if (hasName(below)) name = { lines: [...below.lines, ...name.lines], confidence: below.confidence };
-  }
-  return name;
+  const below = await readZone(deps, card, TRAINER_NAME_ZONE);
+  return hasName(below) ? { lines: [...below.lines, ...name!.lines], confidence: below.confidence } : name!;
 }
 
 /** Every zone but the name band, and the number line again, harder, when the footer gave none. */
@@ -98,22 +95,30 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: Point[], rotati
 }
 
 /**
- * The number line read strip by strip, stopping at the first strip (in reading order) that holds a number; when
- * none does, the bottom band's halves read as sparse text (the costlier pass, paid only when the cheap one failed).
+ * The number line, pass after pass ({@link NUMBER_PASSES}), stopping at the first that reads a number (in reading
+ * order: footer block, then strips top to bottom); when none does, the bottom band's halves read as sparse text
+ * (the costliest pass, paid only when the others failed).
  */
 async function readNumberStrips(deps: ReadCardDeps, { image, zone: at }: NumberSource): Promise<ZoneReading> {
-  const strips = await Promise.all(NUMBER_STRIPS.map((zone) => readZone(deps, image, at(zone))));
-  const withNumber = strips.find(hasNumber);
-  if (withNumber) return withNumber;
+  const footer = CARD_ZONES.find((z) => z.name === "footer")!;
+  const tried: ZoneReading[] = [];
+  for (const { footer: withFooter, ...filter } of NUMBER_PASSES) {
+    const zones = [...(withFooter ? [footer] : []), ...NUMBER_STRIPS].map((z) => at({ ...z, scale: filter.scale }));
+    const read = await Promise.all(zones.map((zone) => readZone(deps, image, zone, { ...filter, scale: zone.scale })));
+    const withNumber = read.find(hasNumber);
+    if (withNumber) return withNumber;
+    tried.push(...read);
+  }
   const bands = await Promise.all(NUMBER_BANDS.map((zone) => readZone(deps, image, at(zone))));
   const found = bands.flatMap((b) => b.lines).map((l) => ({ text: parseStrictNumber(l.text), confidence: l.confidence }));
   const number = found.find((l): l is { text: string; confidence: number } => l.text !== null);
   if (number) return { lines: [number], confidence: number.confidence };
+  const strips = tried.slice(0, NUMBER_STRIPS.length);
   return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(...strips.map((s) => s.confidence)) };
 }
 
-async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, binarize = false): Promise<ZoneReading> {
-  const png = await deps.codec.zonePng(card, zoneRect(zone.area, card), { scale: zone.scale, binarize });
+async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filter: ZoneFilter = { scale: zone.scale, tone: "luma" }): Promise<ZoneReading> {
+  const png = await deps.codec.zonePng(card, zoneRect(zone.area, card), filter);
   const result = await deps.ocr.recognize(png, { layout: zone.layout, whitelist: zone.whitelist });
   return { lines: result.lines, confidence: result.confidence };
 }

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { UndecodableImageError, type ImageCodec, type RawImage } from "../ports";
+import { UndecodableImageError, type ImageCodec, type RawImage, type ZoneFilter } from "../ports";
 
 /** sharp (libvips) behind the {@link ImageCodec} port. */
 export class SharpImageCodec implements ImageCodec {
@@ -33,18 +33,25 @@ export class SharpImageCodec implements ImageCodec {
       .toBuffer();
   }
 
-  zonePng(
-    image: RawImage,
-    zone: { left: number; top: number; width: number; height: number },
-    opts: { scale: number; binarize: boolean },
-  ): Promise<Buffer> {
-    let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
-      .extract(zone)
-      .greyscale();
-    if (opts.scale !== 1) {
-      pipeline = pipeline.resize({ width: Math.round(zone.width * opts.scale), kernel: "lanczos3" });
+  async zonePng(image: RawImage, zone: { left: number; top: number; width: number; height: number }, filter: ZoneFilter): Promise<Buffer> {
+    const rgb = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).extract(zone);
+    let pipeline =
+      filter.tone === "brightest"
+        ? sharp(brightestChannel(await rgb.raw().toBuffer()), { raw: { width: zone.width, height: zone.height, channels: 1 } })
+        : rgb.greyscale();
+    if (filter.denoise) pipeline = pipeline.median(3);
+    if (filter.scale !== 1) {
+      const kernel = filter.scale < 1 ? "mitchell" : "lanczos3";
+      pipeline = pipeline.resize({ width: Math.max(1, Math.round(zone.width * filter.scale)), kernel });
     }
-    pipeline = opts.binarize ? pipeline.normalise().threshold(128) : pipeline.normalise();
-    return pipeline.png({ compressionLevel: 1 }).toBuffer();
+    pipeline = filter.binarize ? pipeline.normalise().threshold(128) : pipeline.normalise();
+    return pipeline.toColourspace("b-w").png({ compressionLevel: 1 }).toBuffer();
   }
+}
+
+/** One grey channel holding each RGB pixel's largest component. */
+function brightestChannel(rgb: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(rgb.length / 3);
+  for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = Math.max(rgb[j], rgb[j + 1], rgb[j + 2]);
+  return out;
 }

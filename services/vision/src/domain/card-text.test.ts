@@ -39,6 +39,7 @@ describe("parseHp", () => {
     ["#340 id", 340],
     ["= 31007", 310],
     ["HP 220 @", 220],
+    ["P5100 8", 100],
     ["wo SRE OT", null],
     ["HP 5", null],
   ])("%j → %j", (line, hp) => {
@@ -54,6 +55,12 @@ describe("parseNumber", () => {
     ["(s) CHE) 150/165 % HS", { number: "150", printedTotal: "165" }],
     ["BOULE 150/165 né SRailt", { number: "150", printedTotal: "165" }],
     ["GG10/GG70", { number: "GG10", printedTotal: "GG70" }],
+    // Subset numbers rebuilt under the total's prefix (binder_0002 r0c0, scan_0210).
+    ["GI0/GG708", { number: "GG10", printedTotal: "GG70" }],
+    ["TG05/TG30", { number: "TG05", printedTotal: "TG30" }],
+    ["F LOR TGl2 / TG3O", { number: "TG12", printedTotal: "TG30" }],
+    ["RC3/RC32", { number: "RC3", printedTotal: "RC32" }],
+    ["T1G29/TG30!", { number: "TG29", printedTotal: "TG30" }],
     ["E 095/ 203", { number: "095", printedTotal: "203" }],
     ["SWSH180 ☆", { number: "SWSH180", printedTotal: null }],
     // Misreads around the slash, read on scan_0166, scan_0182, photo_0002, photo_0005, scan_0038, photo_0008.
@@ -66,6 +73,10 @@ describe("parseNumber", () => {
     ["(CTD 75/7165 POG", { number: "75", printedTotal: "116" }],
     ["Alakazam 788/165", { number: "188", printedTotal: "165" }],
     ["(MEW 156/765 BED", { number: "156", printedTotal: "165" }],
+    // Implausible readings are no number (photo_0004, scan_0199): another pass may read the line right.
+    ["0935/2038 4", null],
+    ["GRR? 997/650", null],
+    ["245/091", { number: "245", printedTotal: "091" }],
     ["©2023 Pokemon / Nintend:", null],
     ["Illus. Naoyo Kimura \\", null],
   ])("%j → %j", (line, expected) => {
@@ -155,6 +166,14 @@ describe("parseCardText", () => {
       rawText: '425" Pikachu\n»60 7\nIllus. Naoyo Kimura \\\n(ED 025/165 ©\n02023 pokemon Nintond',
       confidence: 0.63,
     });
+  });
+
+  it("takes the HP from the name band only after the name (scan_0177: `S80` is the stage badge)", () => {
+    const read = (name: string, hp: string) =>
+      parseCardText({ name: { lines: [{ text: name, confidence: 0.5 }], confidence: 0.5 }, hp: { lines: [{ text: hp, confidence: 0.5 }], confidence: 0.5 } }, { maxYear: 2030 }).hp;
+    expect(read("S80 Machoke gS", "wo SRE")).toBeNull();
+    expect(read("S80 Machoke 100 gS", "wo SRE")).toBe(100);
+    expect(read("S80 Machoke gS", "P5100 8")).toBe(100);
   });
 
   it("nothing read gives empty features", () => {

@@ -53,15 +53,25 @@ export function parseName(line: string): string | null {
   return name.replace(/[^\p{L}]/gu, "").length >= 3 ? name : null;
 }
 
-/** HP is a multiple of ten from 30 to 400; OCR glues the energy symbol to it (`31007` is 310). */
+/**
+ * HP is a multiple of ten from 30 to 400; OCR glues the energy symbol after it (`31007` is 310) and reads the `H`
+ * of `HP` as a digit before it (`P5100` is 100).
+ */
 export function parseHp(line: string): number | null {
-  for (const run of line.match(/\d+/g) ?? []) {
-    for (const digits of [run.slice(0, 3), run.slice(0, 2)]) {
-      const hp = Number(digits);
-      if (digits.length >= 2 && hp % 10 === 0 && hp >= 30 && hp <= 400) return hp;
-    }
+  const runs = line.match(/\d+/g) ?? [];
+  const candidates = [...runs.flatMap((run) => [run.slice(0, 3), run.slice(0, 2)]), ...runs.filter((r) => r.length === 4).map((r) => r.slice(1))];
+  for (const digits of candidates) {
+    const hp = Number(digits);
+    if (digits.length >= 2 && hp % 10 === 0 && hp >= 30 && hp <= 400) return hp;
   }
   return null;
+}
+
+/** The HP printed right of the name on the name band: only what follows the name counts (a stage badge precedes it). */
+function hpAfterName(line: string): number | null {
+  const name = parseName(line);
+  const at = name ? line.indexOf(name.split(" ").at(-1)!) : -1;
+  return parseHp(at >= 0 ? line.slice(at) : line);
 }
 
 const NUMBER_WITH_TOTAL = /(?<![A-Z0-9])([A-Z]{0,4}\d{1,3}[a-z]?)\s?\/\s?([A-Z]{0,4}\d{1,3})(?![0-9])/;
@@ -70,6 +80,11 @@ const LOOSE_NUMBER_WITH_TOTAL = /(\d{1,5})\s?[/,]{1,2}\s?(\d{2,5})/;
 /** The slash read as `7`, `1` or `I` inside one run of digits, a star glued after (`18271654` is 182/165). */
 const SLASHLESS_NUMBER = /(?<!\d)(\d{3})[71I](\d{3})\d?(?!\d)/;
 const PROMO_NUMBER = /\b((?:SWSH|SVP|SV|SM|XY|BW|HGSS|DP)\d{2,3})\b/i;
+/**
+ * A subset number (`GG10/GG70`, `TG05/TG30`, `SV12/SV94`, `RC3/RC32`): the total's two-letter prefix is read more
+ * reliably than the number's (bigger context, no glued star), so the number is rebuilt under it.
+ */
+const PREFIXED_NUMBER = /([A-Z0-9|l]{1,5})\s?\/\s?([A-Z]{2})([0-9OIl|]{2,3})/;
 
 /**
  * Collector number and printed total (`025/165`, `GG10/GG70`), or a promo number alone (`SWSH180`). Small print
@@ -77,13 +92,42 @@ const PROMO_NUMBER = /\b((?:SWSH|SVP|SV|SM|XY|BW|HGSS|DP)\d{2,3})\b/i;
  * recovered when the run has the shape of `ddd/ddd`.
  */
 export function parseNumber(line: string): { number: string; printedTotal: string | null } | null {
+  const prefixed = parsePrefixedNumber(line);
+  if (prefixed) return prefixed;
   const withTotal = NUMBER_WITH_TOTAL.exec(line) ?? LOOSE_NUMBER_WITH_TOTAL.exec(line) ?? SLASHLESS_NUMBER.exec(line);
   const promo = PROMO_NUMBER.exec(line);
   if (!withTotal && promo) return { number: promo[1].toUpperCase(), printedTotal: null };
   if (!withTotal) return null;
-  const number = withTotal[1].length > 3 && /^\d+$/.test(withTotal[1]) ? withTotal[1].slice(-3) : withTotal[1];
-  const total = /^\d+$/.test(withTotal[2]) ? withTotal[2].slice(0, 3) : withTotal[2];
-  return { number: unSeven(number), printedTotal: unSeven(total) };
+  const number = unSeven(withTotal[1].length > 3 && /^\d+$/.test(withTotal[1]) ? withTotal[1].slice(-3) : withTotal[1]);
+  const total = unSeven(/^\d+$/.test(withTotal[2]) ? withTotal[2].slice(0, 3) : withTotal[2]);
+  return plausible(number, total) ? { number, printedTotal: total } : null;
+}
+
+/** Printed totals stay under 300, and secret rares run at most about 160 past them (Paldean Fates: 245/091). */
+const MAX_PRINTED_TOTAL = 300;
+const MAX_PAST_TOTAL = 160;
+
+/** A misread such as `935/203` is no number: better none, so another reading of the line is tried. */
+function plausible(number: string, total: string): boolean {
+  if (!/^\d+$/.test(number) || !/^\d+$/.test(total)) return true;
+  return Number(total) > 0 && Number(total) <= MAX_PRINTED_TOTAL && Number(number) <= Number(total) + MAX_PAST_TOTAL;
+}
+
+/**
+ * `GI0/GG708` is GG10/GG70, `T1G29/TG30` is TG29/TG30: the number keeps the digits after its last letter (I, l, |
+ * read as 1, O as 0), and both sides keep at most the two digits such subsets print.
+ */
+function parsePrefixedNumber(line: string): { number: string; printedTotal: string } | null {
+  const m = PREFIXED_NUMBER.exec(line);
+  if (!m) return null;
+  const [, before, prefix, totalDigits] = m;
+  const digitsOf = (s: string) => s.replace(/[Il|]/g, "1").replace(/O/g, "0");
+  // The digits follow the number's last letter (I and O excepted: they are digits misread).
+  const number = digitsOf(before.replace(/^.*[A-HJ-NP-Z]/, ""));
+  const total = digitsOf(totalDigits);
+  if (!/^\d{1,3}$/.test(number) || !/^\d+$/.test(total)) return null;
+  const two = (d: string) => (d.length > 2 ? d.slice(-2) : d);
+  return { number: `${prefix}${two(number)}`, printedTotal: `${prefix}${total.slice(0, 2)}` };
 }
 
 const STRICT_NUMBER = /^([A-Z]{2})?(\d{1,3})\/([A-Z]{2})?(\d{2,3})$/;
@@ -153,7 +197,7 @@ export function parseCardText(readings: CardReadings, opts: { maxYear: number })
   const read = Object.values(readings).filter((r) => r && r.lines.length > 0) as ZoneReading[];
   return {
     name: firstOf(lines("name"), parseName),
-    hp: firstOf([...lines("hp"), ...lines("name")], parseHp),
+    hp: firstOf(lines("hp"), parseHp) ?? firstOf(lines("name"), hpAfterName),
     number: number?.number ?? null,
     printedTotal: number?.printedTotal ?? null,
     setCode: marks.setCode,

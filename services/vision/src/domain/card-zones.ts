@@ -1,3 +1,5 @@
+import type { ZoneFilter } from "../ports";
+
 /** A rectangle as fractions (0..1) of the upright card's width and height. */
 export interface ZoneFraction {
   left: number;
@@ -43,6 +45,18 @@ export const NUMBER_STRIPS: readonly CardZone[] = [0.943, 0.958, 0.973].map((cen
 }));
 
 /**
+ * How the number line is read, pass after pass, when the footer block gave no number: the strips in plain grey,
+ * then the footer block and the strips in the brightest channel (the number is printed on coloured or foil bands),
+ * larger, then the same in black and white. On the 156 bench scans and photos one grey pass reads 139 numbers,
+ * the three 149.
+ */
+export const NUMBER_PASSES: readonly (ZoneFilter & { footer: boolean })[] = [
+  { scale: 3, tone: "luma", footer: false },
+  { scale: 4, tone: "brightest", footer: true },
+  { scale: 3, tone: "brightest", binarize: true, footer: true },
+];
+
+/**
  * The whole bottom band, left and right halves, read as sparse text when neither the footer nor the strips gave a
  * number: the number sits bottom-right on older cards, and on full-art cards it is white on the art, away from
  * the lines the strips expect.
@@ -53,6 +67,19 @@ export const NUMBER_BANDS: readonly CardZone[] = [0, 0.45].map((left) => ({
   layout: "sparse" as const,
   scale: 3,
 }));
+
+/**
+ * How the name band is prepared, pass after pass until one gives a name. Foil, holo and full-art cards print the
+ * name over a sparkling, colourful ground: at half size the sparkle averages out while the big letters stay
+ * readable, and the brightest channel turns any saturated colour light behind black letters. Then a median-filtered
+ * grey, then black and white. (On the 156 bench scans and photos the first pass alone reads 120 names, plain grey
+ * 104; the three together 133.)
+ */
+export const NAME_BAND_PASSES: readonly ZoneFilter[] = [
+  { scale: 0.5, tone: "brightest" },
+  { scale: 1, tone: "luma", denoise: true },
+  { scale: 1, tone: "luma", binarize: true },
+];
 
 /** The line under the name band: a trainer's name sits there, below its `Supporter … TRAINER` header. */
 export const TRAINER_NAME_ZONE: CardZone = { name: "name", area: { left: 0.04, top: 0.075, width: 0.72, height: 0.065 }, layout: "block", scale: 1 };
