@@ -95,16 +95,16 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: Point[], rotati
 }
 
 /**
- * The number line, pass after pass ({@link NUMBER_PASSES}), stopping at the first that reads a number (in reading
- * order: footer block, then strips top to bottom); when none does, the bottom band's halves read as sparse text
+ * The number line, pass after pass ({@link NUMBER_PASSES}), stopping at the first that reads a number (in the
+ * pass's order: footer block, then strips top to bottom); when none does, the bottom band's halves read as sparse text
  * (the costliest pass, paid only when the others failed).
  */
 async function readNumberStrips(deps: ReadCardDeps, { image, zone: at }: NumberSource): Promise<ZoneReading> {
-  const footer = CARD_ZONES.find((z) => z.name === "footer")!;
   const tried: ZoneReading[] = [];
-  for (const { footer: withFooter, ...filter } of NUMBER_PASSES) {
-    const zones = [...(withFooter ? [footer] : []), ...NUMBER_STRIPS].map((z) => at({ ...z, scale: filter.scale }));
-    const read = await Promise.all(zones.map((zone) => readZone(deps, image, zone, { ...filter, scale: zone.scale })));
+  for (const { zones, ...filter } of NUMBER_PASSES) {
+    const read = await Promise.all(
+      zones.map((z) => at({ ...z, scale: filter.scale })).map((zone) => readZone(deps, image, zone, { ...filter, scale: zone.scale })),
+    );
     const withNumber = read.find(hasNumber);
     if (withNumber) return withNumber;
     tried.push(...read);

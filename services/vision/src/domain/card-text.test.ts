@@ -63,6 +63,8 @@ describe("parseNumber", () => {
     ["T1G29/TG30!", { number: "TG29", printedTotal: "TG30" }],
     ["E 095/ 203", { number: "095", printedTotal: "203" }],
     ["SWSH180 ☆", { number: "SWSH180", printedTotal: null }],
+    ["E SWSHI82", { number: "SWSH182", printedTotal: null }],
+    ["SWSHIO", null],
     // Misreads around the slash, read on scan_0166, scan_0182, photo_0002, photo_0005, scan_0038, photo_0008.
     ["gd 1166/1655 4 Elo", { number: "166", printedTotal: "165" }],
     ["6] (MEW 18271654 + WN", { number: "182", printedTotal: "165" }],

@@ -79,7 +79,8 @@ const NUMBER_WITH_TOTAL = /(?<![A-Z0-9])([A-Z]{0,4}\d{1,3}[a-z]?)\s?\/\s?([A-Z]{
 const LOOSE_NUMBER_WITH_TOTAL = /(\d{1,5})\s?[/,]{1,2}\s?(\d{2,5})/;
 /** The slash read as `7`, `1` or `I` inside one run of digits, a star glued after (`18271654` is 182/165). */
 const SLASHLESS_NUMBER = /(?<!\d)(\d{3})[71I](\d{3})\d?(?!\d)/;
-const PROMO_NUMBER = /\b((?:SWSH|SVP|SV|SM|XY|BW|HGSS|DP)\d{2,3})\b/i;
+/** A promo number; its digits may be read as lookalike letters (`SWSHI82`). */
+const PROMO_NUMBER = /\b((?:SWSH|SVP|SV|SM|XY|BW|HGSS|DP)(?=[0-9IlO|]{0,2}\d)[0-9IlO|]{2,3})\b/i;
 /**
  * A subset number (`GG10/GG70`, `TG05/TG30`, `SV12/SV94`, `RC3/RC32`): the total's two-letter prefix is read more
  * reliably than the number's (bigger context, no glued star), so the number is rebuilt under it.
@@ -96,7 +97,7 @@ export function parseNumber(line: string): { number: string; printedTotal: strin
   if (prefixed) return prefixed;
   const withTotal = NUMBER_WITH_TOTAL.exec(line) ?? LOOSE_NUMBER_WITH_TOTAL.exec(line) ?? SLASHLESS_NUMBER.exec(line);
   const promo = PROMO_NUMBER.exec(line);
-  if (!withTotal && promo) return { number: promo[1].toUpperCase(), printedTotal: null };
+  if (!withTotal && promo) return { number: promo[1].toUpperCase().replace(/[IL|]/g, "1").replace(/O/g, "0"), printedTotal: null };
   if (!withTotal) return null;
   const number = unSeven(withTotal[1].length > 3 && /^\d+$/.test(withTotal[1]) ? withTotal[1].slice(-3) : withTotal[1]);
   const total = unSeven(/^\d+$/.test(withTotal[2]) ? withTotal[2].slice(0, 3) : withTotal[2]);

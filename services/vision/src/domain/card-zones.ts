@@ -32,28 +32,43 @@ export const CARD_ZONES: readonly CardZone[] = [
 
 const NUMBER_CHARACTERS = "0123456789/ABCDEFGHIJKLMNOPQRSTUVWXYZ ";
 
+const numberStrips = (left: number): readonly CardZone[] =>
+  [0.943, 0.958, 0.973].map((centre) => ({
+    name: "number" as const,
+    area: { left, top: centre - 0.0175, width: 0.5, height: 0.035 },
+    layout: "line" as const,
+    scale: 3,
+    whitelist: NUMBER_CHARACTERS,
+  }));
+
 /**
  * Thin strips over the bottom-left line holding the collector number, read one line each with a whitelist when the
  * footer block gave no number: the line sits a little higher or lower depending on the era and on the quad.
  */
-export const NUMBER_STRIPS: readonly CardZone[] = [0.943, 0.958, 0.973].map((centre) => ({
-  name: "number" as const,
-  area: { left: 0, top: centre - 0.0175, width: 0.5, height: 0.035 },
-  layout: "line" as const,
-  scale: 3,
-  whitelist: NUMBER_CHARACTERS,
-}));
+export const NUMBER_STRIPS = numberStrips(0);
+
+/** The same strips over the bottom-right line, where older cards (Black & White, XY) print the number. */
+export const RIGHT_NUMBER_STRIPS = numberStrips(0.5);
+
+const FOOTER = CARD_ZONES.find((z) => z.name === "footer")!;
+
+/** One way of reading the number line: these zones, prepared so. */
+export interface NumberPass extends ZoneFilter {
+  zones: readonly CardZone[];
+}
 
 /**
- * How the number line is read, pass after pass, when the footer block gave no number: the strips in plain grey,
- * then the footer block and the strips in the brightest channel (the number is printed on coloured or foil bands),
- * larger, then the same in black and white. On the 156 bench scans and photos one grey pass reads 139 numbers,
- * the three 149.
+ * How the number line is read, pass after pass, when the footer block gave no number: the strips in plain grey;
+ * the footer block and the strips in the brightest channel (the number is printed on coloured or foil bands),
+ * larger; the bottom-right strips in black and white (white print on the art of older full-art cards); then the
+ * left ones in black and white. On the 156 bench scans and photos
+ * one grey pass over the left reads 139 numbers, the left passes together 149.
  */
-export const NUMBER_PASSES: readonly (ZoneFilter & { footer: boolean })[] = [
-  { scale: 3, tone: "luma", footer: false },
-  { scale: 4, tone: "brightest", footer: true },
-  { scale: 3, tone: "brightest", binarize: true, footer: true },
+export const NUMBER_PASSES: readonly NumberPass[] = [
+  { scale: 3, tone: "luma", zones: NUMBER_STRIPS },
+  { scale: 4, tone: "brightest", zones: [FOOTER, ...NUMBER_STRIPS] },
+  { scale: 2, tone: "luma", binarize: true, zones: RIGHT_NUMBER_STRIPS },
+  { scale: 3, tone: "brightest", binarize: true, zones: [FOOTER, ...NUMBER_STRIPS] },
 ];
 
 /**
