@@ -1,4 +1,6 @@
 import type { Point } from "@poke-ventory/contracts";
+import type { ZoneFilter } from "./domain/card-zones";
+export type { ZoneFilter } from "./domain/card-zones";
 export type { ObjectStore } from "@poke-ventory/storage";
 
 /** Decoded pixels, row-major, 3 channels in RGB order. */
@@ -18,21 +20,6 @@ export interface ImageCodec {
   encodeJpeg(image: RawImage, quality?: number): Promise<Buffer>;
   /** Cuts a zone, scales it and turns it into one grey (or binary) channel as {@link ZoneFilter} says, as PNG for OCR. */
   zonePng(image: RawImage, zone: { left: number; top: number; width: number; height: number }, filter: ZoneFilter): Promise<Buffer>;
-}
-
-/** How a zone is prepared for OCR. */
-export interface ZoneFilter {
-  /** Resize factor (small print reads better enlarged, big lettering on a sparkling foil better shrunk). */
-  scale: number;
-  /**
-   * `luma`: the usual grey. `brightest`: each pixel's brightest channel, which turns a saturated foil or art
-   * behind the letters light, so black lettering stands out whatever colour is behind it.
-   */
-  tone: "luma" | "brightest";
-  /** A 3×3 median first, against foil sparkle. */
-  denoise?: boolean;
-  /** Black and white at mid-grey (after stretching the contrast) instead of grey. */
-  binarize?: boolean;
 }
 
 /** One card found in an image. */

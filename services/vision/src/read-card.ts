@@ -1,8 +1,8 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
 import { parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
-import { CARD_ZONES, FOOTER_BAND, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_STRIPS, TRAINER_NAME_ZONE, zoneRect, type CardZone } from "./domain/card-zones";
-import type { CardDetector, ImageCodec, OcrEngine, RawImage, ZoneFilter } from "./ports";
+import { CARD_ZONES, FOOTER_BAND, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, TRAINER_NAME_ZONE, zoneRect, type CardZone, type ZoneFilter } from "./domain/card-zones";
+import type { CardDetector, ImageCodec, OcrEngine, RawImage } from "./ports";
 
 export interface ReadCardDeps {
   codec: ImageCodec;
@@ -100,21 +100,25 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: Point[], rotati
  * (the costliest pass, paid only when the others failed).
  */
 async function readNumberStrips(deps: ReadCardDeps, { image, zone: at }: NumberSource): Promise<ZoneReading> {
-  const tried: ZoneReading[] = [];
+  let firstPass: ZoneReading[] | null = null;
   for (const { zones, ...filter } of NUMBER_PASSES) {
     const read = await Promise.all(
-      zones.map((z) => at({ ...z, scale: filter.scale })).map((zone) => readZone(deps, image, zone, { ...filter, scale: zone.scale })),
+      zones.map((z) => {
+        const zone = at({ ...z, scale: filter.scale });
+        return readZone(deps, image, zone, { ...filter, scale: zone.scale });
+      }),
     );
     const withNumber = read.find(hasNumber);
     if (withNumber) return withNumber;
-    tried.push(...read);
+    firstPass ??= read;
   }
   const bands = await Promise.all(NUMBER_BANDS.map((zone) => readZone(deps, image, at(zone))));
   const found = bands.flatMap((b) => b.lines).map((l) => ({ text: parseStrictNumber(l.text), confidence: l.confidence }));
   const number = found.find((l): l is { text: string; confidence: number } => l.text !== null);
   if (number) return { lines: [number], confidence: number.confidence };
-  const strips = tried.slice(0, NUMBER_STRIPS.length);
-  return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(...strips.map((s) => s.confidence)) };
+  // Nothing read as a number: keep the plain strips' text, for the raw text and the record.
+  const strips = firstPass ?? [];
+  return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(0, ...strips.map((s) => s.confidence)) };
 }
 
 async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filter: ZoneFilter = { scale: zone.scale, tone: "luma" }): Promise<ZoneReading> {

@@ -50,6 +50,7 @@ export class TesseractOcrEngine implements OcrEngine {
         tessedit_pageseg_mode: PAGE_SEGMENTATION[opts.layout],
         user_defined_dpi: "300",
         tessedit_char_whitelist: opts.whitelist ?? "",
+        // No learning from earlier pages: a zone reads the same whatever the worker read before.
         classify_enable_learning: "0",
       };
       const key = JSON.stringify(params);

@@ -80,7 +80,7 @@ const LOOSE_NUMBER_WITH_TOTAL = /(\d{1,5})\s?[/,]{1,2}\s?(\d{2,5})/;
 /** The slash read as `7`, `1` or `I` inside one run of digits, a star glued after (`18271654` is 182/165). */
 const SLASHLESS_NUMBER = /(?<!\d)(\d{3})[71I](\d{3})\d?(?!\d)/;
 /** A promo number; its digits may be read as lookalike letters (`SWSHI82`). */
-const PROMO_NUMBER = /\b((?:SWSH|SVP|SV|SM|XY|BW|HGSS|DP)(?=[0-9IlO|]{0,2}\d)[0-9IlO|]{2,3})\b/i;
+const PROMO_NUMBER = /\b(SWSH|SVP|SV|SM|XY|BW|HGSS|DP)((?=[0-9IlO|]{0,2}\d)[0-9IlO|]{2,3})\b/i;
 /**
  * A subset number (`GG10/GG70`, `TG05/TG30`, `SV12/SV94`, `RC3/RC32`): the total's two-letter prefix is read more
  * reliably than the number's (bigger context, no glued star), so the number is rebuilt under it.
@@ -97,12 +97,15 @@ export function parseNumber(line: string): { number: string; printedTotal: strin
   if (prefixed) return prefixed;
   const withTotal = NUMBER_WITH_TOTAL.exec(line) ?? LOOSE_NUMBER_WITH_TOTAL.exec(line) ?? SLASHLESS_NUMBER.exec(line);
   const promo = PROMO_NUMBER.exec(line);
-  if (!withTotal && promo) return { number: promo[1].toUpperCase().replace(/[IL|]/g, "1").replace(/O/g, "0"), printedTotal: null };
+  if (!withTotal && promo) return { number: `${promo[1].toUpperCase()}${asDigits(promo[2])}`, printedTotal: null };
   if (!withTotal) return null;
   const number = unSeven(withTotal[1].length > 3 && /^\d+$/.test(withTotal[1]) ? withTotal[1].slice(-3) : withTotal[1]);
   const total = unSeven(/^\d+$/.test(withTotal[2]) ? withTotal[2].slice(0, 3) : withTotal[2]);
   return plausible(number, total) ? { number, printedTotal: total } : null;
 }
+
+/** Letters OCR reads for digits in small print, as those digits (`I`, `l`, `|` for 1, `O` for 0). */
+const asDigits = (s: string) => s.replace(/[IiLl|]/g, "1").replace(/[Oo]/g, "0");
 
 /** Printed totals stay under 300, and secret rares run at most about 160 past them (Paldean Fates: 245/091). */
 const MAX_PRINTED_TOTAL = 300;
@@ -122,10 +125,9 @@ function parsePrefixedNumber(line: string): { number: string; printedTotal: stri
   const m = PREFIXED_NUMBER.exec(line);
   if (!m) return null;
   const [, before, prefix, totalDigits] = m;
-  const digitsOf = (s: string) => s.replace(/[Il|]/g, "1").replace(/O/g, "0");
   // The digits follow the number's last letter (I and O excepted: they are digits misread).
-  const number = digitsOf(before.replace(/^.*[A-HJ-NP-Z]/, ""));
-  const total = digitsOf(totalDigits);
+  const number = asDigits(before.replace(/^.*[A-HJ-NP-Z]/, ""));
+  const total = asDigits(totalDigits);
   if (!/^\d{1,3}$/.test(number) || !/^\d+$/.test(total)) return null;
   const two = (d: string) => (d.length > 2 ? d.slice(-2) : d);
   return { number: `${prefix}${two(number)}`, printedTotal: `${prefix}${total.slice(0, 2)}` };

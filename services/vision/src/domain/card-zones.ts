@@ -1,4 +1,17 @@
-import type { ZoneFilter } from "../ports";
+/** How a zone is prepared for OCR. */
+export interface ZoneFilter {
+  /** Resize factor (small print reads better enlarged, big lettering on a sparkling foil better shrunk). */
+  scale: number;
+  /**
+   * `luma`: the usual grey. `brightest`: each pixel's brightest channel, which turns a saturated foil or art
+   * behind the letters light, so black lettering stands out whatever colour is behind it.
+   */
+  tone: "luma" | "brightest";
+  /** A 3×3 median first, against foil sparkle. */
+  denoise?: boolean;
+  /** Black and white at mid-grey (after stretching the contrast) instead of grey. */
+  binarize?: boolean;
+}
 
 /** A rectangle as fractions (0..1) of the upright card's width and height. */
 export interface ZoneFraction {
@@ -61,8 +74,8 @@ export interface NumberPass extends ZoneFilter {
  * How the number line is read, pass after pass, when the footer block gave no number: the strips in plain grey;
  * the footer block and the strips in the brightest channel (the number is printed on coloured or foil bands),
  * larger; the bottom-right strips in black and white (white print on the art of older full-art cards); then the
- * left ones in black and white. On the 156 bench scans and photos
- * one grey pass over the left reads 139 numbers, the left passes together 149.
+ * left ones in black and white. On the 156 bench scans and photos one grey pass over the left reads 139 numbers,
+ * the left passes together 149.
  */
 export const NUMBER_PASSES: readonly NumberPass[] = [
   { scale: 3, tone: "luma", zones: NUMBER_STRIPS },
