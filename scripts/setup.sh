@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian/Ubuntu machine lacks (OpenCV headers for the vision service's native
-# module, ccache to make its rebuilds fast, tesseract for the OCR benchmark's native reference), then the npm packages.
+# module, ccache to make its rebuilds fast, tesseract and its French data for the OCR benchmark's native reference), then the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +8,8 @@ need=()
 dpkg -s libopencv-dev >/dev/null 2>&1 || need+=(libopencv-dev)
 command -v ccache >/dev/null 2>&1 || need+=(ccache)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+# The native reference reads the zones in the same languages as tesseract.js (English ships with tesseract-ocr).
+dpkg -s tesseract-ocr-fra >/dev/null 2>&1 || need+=(tesseract-ocr-fra)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { codeLanguage } from "../src/domain/tesseract-languages";
 import type { OcrEngine, OcrOptions, OcrResult } from "../src/ports";
 
 /** A zone image vision sent to OCR, kept to be read again by the native CLI. */
@@ -32,7 +33,8 @@ export function nativeTesseractAvailable(): boolean {
 
 /** Tesseract CLI arguments equivalent to the options tesseract.js gets for a zone. */
 export function nativeArgs(opts: OcrOptions, languages: string[]): string[] {
-  const args = ["-l", languages.join("+"), "--psm", { line: "7", block: "6", sparse: "11" }[opts.layout], "--dpi", "300"];
+  const langs = opts.text === "codes" ? [codeLanguage(languages)] : languages;
+  const args = ["-l", langs.join("+"), "--psm", { line: "7", block: "6", sparse: "11" }[opts.layout], "--dpi", "300"];
   if (opts.whitelist) args.push("-c", `tessedit_char_whitelist=${opts.whitelist}`);
   return args;
 }

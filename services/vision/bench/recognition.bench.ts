@@ -95,10 +95,12 @@ async function main() {
   const times: Record<string, number[]> = { total: [], decode: [], detect: [], ocr: [], match: [] };
   const totalsByKind = new Map<string, number[]>();
   const failures: string[] = [];
+  const imageMs: Record<string, number> = {};
   started = performance.now();
   for (const [i, item] of labelled.entries()) {
     const { analyzed, found, timings } = await run(item);
     for (const [stage, ms] of Object.entries(timings)) times[stage].push(ms);
+    imageMs[item.file] = round(timings.total);
     totalsByKind.set(item.kind, [...(totalsByKind.get(item.kind) ?? []), timings.total]);
     const outcome = scoreImage(item.cards, found, threshold);
     outcomes.set(item.kind, [...(outcomes.get(item.kind) ?? []), outcome]);
@@ -141,7 +143,7 @@ async function main() {
   console.log(`failures (${failures.length}):`);
   for (const f of failures) console.log(`  ${f}`);
   if (values.out) {
-    writeFileSync(values.out, `${JSON.stringify({ ...report, failures }, null, 2)}\n`);
+    writeFileSync(values.out, `${JSON.stringify({ ...report, failures, image_ms: imageMs }, null, 2)}\n`);
     console.log(`report written to ${values.out}`);
   }
 }

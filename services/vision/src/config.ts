@@ -18,7 +18,7 @@ export const visionConfigShape = {
       return z.NEVER;
     }
   }),
-  /** Tesseract workers kept warm in this process. */
+  /** Tesseract workers kept warm in this process, per pool: one pool reads names, one numbers and HP. */
   OCR_WORKERS: env.positiveInt(cpus),
   /** `image.stored` messages analysed at once by this process. */
   VISION_MAX_IN_FLIGHT: env.positiveInt(cpus),

@@ -60,6 +60,11 @@ export interface OcrOptions {
   layout: "line" | "block" | "sparse";
   /** Only these characters may be read (e.g. digits and `/` for a collector number). */
   whitelist?: string;
+  /**
+   * `words` (the default): names, read in every analysis language (French names carry accents). `codes`: numbers,
+   * HP and the collector line, which one language reads as well, and faster.
+   */
+  text?: "words" | "codes";
 }
 
 /** Reads text from an encoded image (PNG/JPEG). */

@@ -123,7 +123,8 @@ async function readNumberStrips(deps: ReadCardDeps, { image, zone: at }: NumberS
 
 async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filter: ZoneFilter = { scale: zone.scale, tone: "luma" }): Promise<ZoneReading> {
   const png = await deps.codec.zonePng(card, zoneRect(zone.area, card), filter);
-  const result = await deps.ocr.recognize(png, { layout: zone.layout, whitelist: zone.whitelist });
+  // Only the name is words in the analysis languages; the other zones hold numbers, HP and the collector line.
+  const result = await deps.ocr.recognize(png, { layout: zone.layout, whitelist: zone.whitelist, text: zone.name === "name" ? "words" : "codes" });
   return { lines: result.lines, confidence: result.confidence };
 }
 

@@ -48,6 +48,8 @@ describe("vision on real bench images", () => {
     ["scan_0025.jpg", "Pikachu", { printedTotal: "165", hp: 60 }],
     ["scan_0003.jpg", "Venusaur", { number: 3, printedTotal: "165", hp: 340 }],
     ["photo_0002.jpg", "Radiant", { hp: 130 }],
+    // Lines of its art make a skewed card-shaped quad inside this scan: the card is the whole frame.
+    ["scan_0040.jpg", "Wigglytuff", { number: 40, printedTotal: "165", hp: 250 }],
   ])("%s: one upright card named %s", async (file, expectedStart, expectedFeatures) => {
     const result = await analyze(file);
     expect(result.cards).toHaveLength(1);

@@ -1,6 +1,6 @@
 import type { Mat } from "@u4/opencv4nodejs";
 import type { Point } from "@poke-ventory/contracts";
-import { frameQuad, isCardRatio, orderCorners, polygonArea, shapeRatio } from "../domain/card-geometry";
+import { frameQuad, isCardRatio, isSquareOn, orderCorners, polygonArea, shapeRatio } from "../domain/card-geometry";
 import { refineCardQuad } from "./refine-card-quad";
 import { distinctCards, gridOrder } from "../domain/card-layout";
 import type { CardDetector, CardQuad, RawImage } from "../ports";
@@ -70,11 +70,14 @@ export class OpencvCardDetector implements CardDetector {
     const cards = distinctCards(quads);
     if (cards.length >= 2) return gridOrder(cards).map(({ quad, position }) => ({ corners: refined(unpad(quad)), position }));
     const minArea = (frameIsCard ? 0.5 : this.minAreaFraction) * area;
-    const best = quads.filter((q) => polygonArea(q) >= minArea).sort((a, b) => polygonArea(b) - polygonArea(a))[0];
+    // A frame shaped exactly like a card is a scan or a tight crop: a card inside it lies square to the frame, a
+    // skewed quad there is made of the art's lines; with none, the frame is the card.
+    const tight = isCardRatio(shapeRatio(frameQuad(image.width, image.height)), TIGHT_FRAME);
+    const best = quads
+      .filter((q) => polygonArea(q) >= minArea && (!tight || isSquareOn(q)))
+      .sort((a, b) => polygonArea(b) - polygonArea(a))[0];
     if (best) return [{ corners: unpad(best).map(toImage), position: null }];
     if (!frameIsCard) return [];
-    // A frame shaped exactly like a card is a scan or a tight crop: the frame is the card (its lines are the art's).
-    const tight = isCardRatio(shapeRatio(frameQuad(image.width, image.height)), TIGHT_FRAME);
     const border = tight ? null : refineCardQuad(small, frameQuad(small.cols, small.rows), 0);
     return [{ corners: border ? border.map(toImage) : frameQuad(image.width, image.height), position: null }];
   }

@@ -2,11 +2,13 @@ import { copyFile, mkdir, rename } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createWorker, PSM, type Worker } from "tesseract.js";
+import { codeLanguage } from "../domain/tesseract-languages";
 import type { OcrEngine, OcrLine, OcrOptions, OcrResult } from "../ports";
 
 export interface TesseractOcrEngineOptions {
   /** Tesseract codes, e.g. `["fra", "eng"]`; trained data must ship as `@tesseract.js-data/<code>`. */
   languages: string[];
+  /** Workers per pool (one pool for words, one for codes when several languages are read). */
   workers: number;
   /** Where the offline `langPath` folder is written (default: a folder in the OS temp dir). */
   cacheDir?: string;
@@ -20,11 +22,8 @@ interface PooledWorker {
   params: string;
 }
 
-/**
- * tesseract.js behind the {@link OcrEngine} port: a pool of workers started once, reading trained data from a
- * local folder only (without `langPath` tesseract.js downloads it, and a failed download kills the process).
- */
-export class TesseractOcrEngine implements OcrEngine {
+/** Workers of one language set, lent out one zone at a time. */
+class WorkerPool {
   private readonly idle: PooledWorker[];
   private readonly waiting: Array<(w: PooledWorker) => void> = [];
   private closed = false;
@@ -33,38 +32,22 @@ export class TesseractOcrEngine implements OcrEngine {
     this.idle = [...all];
   }
 
-  static async start(opts: TesseractOcrEngineOptions): Promise<TesseractOcrEngine> {
-    const langPath = await writeLangFolder(opts.languages, opts.cacheDir ?? path.join(os.tmpdir(), "poke-ventory-tessdata"));
+  static async start(languages: string[], size: number, langPath: string): Promise<WorkerPool> {
     const workers = await Promise.all(
-      Array.from({ length: Math.max(1, opts.workers) }, () =>
-        createWorker(opts.languages, 1, { langPath, cacheMethod: "none", gzip: true }),
-      ),
+      Array.from({ length: Math.max(1, size) }, () => createWorker(languages, 1, { langPath, cacheMethod: "none", gzip: true })),
     );
-    return new TesseractOcrEngine(workers.map((worker) => ({ worker, params: "" })));
+    return new WorkerPool(workers.map((worker) => ({ worker, params: "" })));
   }
 
-  async recognize(image: Buffer, opts: OcrOptions): Promise<OcrResult> {
+  async run<T>(params: Record<string, string>, job: (worker: Worker) => Promise<T>): Promise<T> {
     const pooled = await this.acquire();
     try {
-      const params = {
-        tessedit_pageseg_mode: PAGE_SEGMENTATION[opts.layout],
-        user_defined_dpi: "300",
-        tessedit_char_whitelist: opts.whitelist ?? "",
-        // No learning from earlier pages: a zone reads the same whatever the worker read before.
-        classify_enable_learning: "0",
-      };
       const key = JSON.stringify(params);
       if (pooled.params !== key) {
         await pooled.worker.setParameters(params);
         pooled.params = key;
       }
-      const { data } = await pooled.worker.recognize(image, {}, { text: true, blocks: true });
-      const lines: OcrLine[] = (data.blocks ?? [])
-        .flatMap((b) => b.paragraphs)
-        .flatMap((p) => p.lines)
-        .map((l) => ({ text: l.text.trim(), confidence: l.confidence / 100 }))
-        .filter((l) => l.text.length > 0);
-      return { text: data.text.trim(), lines, confidence: data.confidence / 100 };
+      return await job(pooled.worker);
     } finally {
       this.release(pooled);
     }
@@ -85,6 +68,49 @@ export class TesseractOcrEngine implements OcrEngine {
     const next = this.waiting.shift();
     if (next) next(pooled);
     else this.idle.push(pooled);
+  }
+}
+
+/**
+ * tesseract.js behind the {@link OcrEngine} port: pools of workers started once, reading trained data from a
+ * local folder only (without `langPath` tesseract.js downloads it, and a failed download kills the process).
+ * Words are read with every language; codes (numbers, HP) with one model only ({@link codeLanguage}), which reads
+ * them as well, faster (each extra language is another recognizer pass on doubtful words).
+ */
+export class TesseractOcrEngine implements OcrEngine {
+  private constructor(
+    private readonly words: WorkerPool,
+    private readonly codes: WorkerPool,
+  ) {}
+
+  static async start(opts: TesseractOcrEngineOptions): Promise<TesseractOcrEngine> {
+    const langPath = await writeLangFolder(opts.languages, opts.cacheDir ?? path.join(os.tmpdir(), "poke-ventory-tessdata"));
+    const words = await WorkerPool.start(opts.languages, opts.workers, langPath);
+    if (opts.languages.length === 1) return new TesseractOcrEngine(words, words);
+    const codes = await WorkerPool.start([codeLanguage(opts.languages)], opts.workers, langPath);
+    return new TesseractOcrEngine(words, codes);
+  }
+
+  async recognize(image: Buffer, opts: OcrOptions): Promise<OcrResult> {
+    const params = {
+      tessedit_pageseg_mode: PAGE_SEGMENTATION[opts.layout],
+      user_defined_dpi: "300",
+      tessedit_char_whitelist: opts.whitelist ?? "",
+      // No learning from earlier pages: a zone reads the same whatever the worker read before.
+      classify_enable_learning: "0",
+    };
+    const pool = opts.text === "codes" ? this.codes : this.words;
+    const { data } = await pool.run(params, (worker) => worker.recognize(image, {}, { text: true, blocks: true }));
+    const lines: OcrLine[] = (data.blocks ?? [])
+      .flatMap((b) => b.paragraphs)
+      .flatMap((p) => p.lines)
+      .map((l) => ({ text: l.text.trim(), confidence: l.confidence / 100 }))
+      .filter((l) => l.text.length > 0);
+    return { text: data.text.trim(), lines, confidence: data.confidence / 100 };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...new Set([this.words, this.codes])].map((pool) => pool.close()));
   }
 }
 

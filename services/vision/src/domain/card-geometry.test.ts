@@ -4,6 +4,7 @@ import {
   cardCorners,
   frameQuad,
   isCardRatio,
+  isSquareOn,
   orderCorners,
   orientationCandidates,
   polygonArea,
@@ -58,6 +59,16 @@ describe("shape", () => {
     ["banner", frameQuad(1000, 300), false],
   ])("%s is card-shaped: %s", (_, quad, expected) => {
     expect(isCardRatio(shapeRatio(quad))).toBe(expected);
+  });
+
+  it.each<[string, Point[], boolean]>([
+    ["the frame", frameQuad(733, 1024), true],
+    ["a card a degree off square", [TL, TR, BR, BL], true],
+    // Lines of a scan's art joined into a card-shaped quad (scan_0040): its bottom runs 5° off.
+    ["a skewed quad", [[27, 33], [703, 36], [699, 993], [0, 927]], false],
+    ["a card turned 10°", [[0, 0], [100, 17], [83, 116], [-17, 98]], false],
+  ])("%s lies square to the frame: %s", (_, quad, expected) => {
+    expect(isSquareOn(quad)).toBe(expected);
   });
 });
 

@@ -54,6 +54,19 @@ export function isCardRatio(ratio: number, tolerance = 0.12): boolean {
   return Math.abs(ratio - CARD_ASPECT) <= tolerance;
 }
 
+/**
+ * True when every side of an ordered quad runs within `tolerance` radians of the image's axes: a card lying square
+ * to the frame (a scan, a crop), not one seen in perspective or turned.
+ */
+export function isSquareOn(quad: readonly Point[], tolerance = 0.035): boolean {
+  return quad.every((p, i) => {
+    const q = quad[(i + 1) % 4];
+    const dx = Math.abs(q[0] - p[0]);
+    const dy = Math.abs(q[1] - p[1]);
+    return Math.atan2(Math.min(dx, dy), Math.max(dx, dy)) <= tolerance;
+  });
+}
+
 /** Rotations to try for a quad, most likely first: a landscape quad holds a card turned a quarter. */
 export function orientationCandidates(quad: readonly Point[]): [Rotation, Rotation] {
   const { horizontal, vertical } = quadSides(quad);

@@ -21,6 +21,7 @@ describe("parseName", () => {
     ["~~ |  Evoives fromJigalypuff", null],
     ["Evolves from Ekans", null],
     ["Pokémon TOOL ,..  _.. T", null],
+    ["PokemonTooly .. 1", null],
     ["Supporter", null],
     ["Daisy’s Help", "Daisy’s Help"],
     ["Exp. Share", "Exp. Share"],
@@ -58,6 +59,9 @@ describe("parseNumber", () => {
     // Subset numbers rebuilt under the total's prefix (binder_0002 r0c0, scan_0210).
     ["GI0/GG708", { number: "GG10", printedTotal: "GG70" }],
     ["TG05/TG30", { number: "TG05", printedTotal: "TG30" }],
+    // A symbol read as a letter before a plain number (scan_0211): the letter goes, and 174/596 is no number.
+    ["F174/198", { number: "174", printedTotal: "198" }],
+    ["RUCHSVIM F174/596 0 MS", null],
     ["F LOR TGl2 / TG3O", { number: "TG12", printedTotal: "TG30" }],
     ["RC3/RC32", { number: "RC3", printedTotal: "RC32" }],
     ["T1G29/TG30!", { number: "TG29", printedTotal: "TG30" }],

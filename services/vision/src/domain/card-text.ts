@@ -17,6 +17,21 @@ const LAYOUT_WORDS = new Set([
   "basic", "base", "basique", "stage", "niveau", "pokémon", "pokemon", "trainer", "dresseur", "supporter", "supporteur",
   "item", "objet", "stadium", "stade", "tool", "outil", "ability", "talent", "energy", "énergie",
 ]);
+const fold = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const LAYOUT_FOLDED = [...LAYOUT_WORDS].map(fold);
+
+/**
+ * A token made of layout words, OCR having glued them (`PokemonTool`) and perhaps a letter or two of the symbol
+ * after them (`PokemonTooly`).
+ */
+function isLayout(token: string): boolean {
+  const letters = fold(token).replace(/[^a-z]/g, "");
+  // ends[i]: the first i letters are layout words end to end.
+  const ends = [true];
+  for (let i = 1; i <= letters.length; i++) ends[i] = LAYOUT_FOLDED.some((w) => i >= w.length && ends[i - w.length] && letters.startsWith(w, i - w.length));
+  return letters.length > 0 && ends.some((end, i) => end && i > 0 && letters.length - i <= 2);
+}
+
 /** `Evolves from Ekans` (`Évolue de …`) under the name: that line names the previous stage, not the card. */
 const EVOLVES = /^[^\p{L}]*\p{L}{0,2}(?:ev[a-z]{2,4}es|[ée]volue)/iu;
 const WORD = /^[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿA-Z'’.-]*[a-zà-öø-ÿ'’.]$|^[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’.-]+-(?:ex|EX|GX)$/;
@@ -45,7 +60,7 @@ export function parseName(line: string): string | null {
         break;
       }
     }
-    if (run.every((t) => LAYOUT_WORDS.has(t.toLowerCase()))) continue;
+    if (run.every(isLayout)) continue;
     const letters = run.join("").length;
     if (letters > best.join("").length) best = run;
   }
@@ -99,7 +114,9 @@ export function parseNumber(line: string): { number: string; printedTotal: strin
   const promo = PROMO_NUMBER.exec(line);
   if (!withTotal && promo) return { number: `${promo[1].toUpperCase()}${asDigits(promo[2])}`, printedTotal: null };
   if (!withTotal) return null;
-  const number = unSeven(withTotal[1].length > 3 && /^\d+$/.test(withTotal[1]) ? withTotal[1].slice(-3) : withTotal[1]);
+  // Letters before the number but none before the total are a symbol misread (`F174/198`): subsets prefix both.
+  const printed = /^\d+$/.test(withTotal[2]) ? withTotal[1].replace(/^[A-Z]+(?=\d)/, "") : withTotal[1];
+  const number = unSeven(printed.length > 3 && /^\d+$/.test(printed) ? printed.slice(-3) : printed);
   const total = unSeven(/^\d+$/.test(withTotal[2]) ? withTotal[2].slice(0, 3) : withTotal[2]);
   return plausible(number, total) ? { number, printedTotal: total } : null;
 }

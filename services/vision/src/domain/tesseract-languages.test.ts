@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tesseractLanguages } from "./tesseract-languages";
+import { codeLanguage, tesseractLanguages } from "./tesseract-languages";
 
 describe("tesseractLanguages", () => {
   it.each([
@@ -12,5 +12,15 @@ describe("tesseractLanguages", () => {
 
   it.each([[["de"]], [[]], [["fr", "jp"]]])("rejects %j", (input) => {
     expect(() => tesseractLanguages(input)).toThrow();
+  });
+});
+
+describe("codeLanguage", () => {
+  it.each([
+    [["fra", "eng"], "fra"],
+    [["eng", "fra"], "eng"],
+    [["eng"], "eng"],
+  ])("%j → %j", (languages, expected) => {
+    expect(codeLanguage(languages)).toBe(expected);
   });
 });

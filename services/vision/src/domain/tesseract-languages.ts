@@ -13,3 +13,12 @@ export function tesseractLanguages(codes: readonly string[]): string[] {
   }
   return [...new Set(codes.map((c) => TESSERACT_CODES[c.toLowerCase()]))];
 }
+
+/**
+ * The one model codes (numbers, HP, the collector line) are read with: the first analysis language. On the bench
+ * images French alone (the default `fr,en` puts it first) reads them as well as French and English together, in
+ * three quarters of the time; English alone reads fewer numbers.
+ */
+export function codeLanguage(languages: readonly string[]): string {
+  return languages[0];
+}
