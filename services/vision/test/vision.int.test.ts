@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImageAnalyzed, ImageStored } from "@poke-ventory/contracts";
 import { systemClock } from "@poke-ventory/runtime";
@@ -76,6 +77,34 @@ describe("vision on real bench images", () => {
     ]);
     expect(result.cards.map((c) => c.index)).toEqual([0, 1, 2, 3]);
     expect(new Set(result.cards.map((c) => c.cropKey)).size).toBe(4);
+  });
+
+  it("a 3×3 page with empty pockets: the cards are found in grid order, the empty pockets are not cards", async () => {
+    // Pockets with a pale seam: each, empty or not, is a card-shaped quad to the detector.
+    const pocket = { width: 480, height: 660, gap: 30, margin: 50 };
+    const empty = new Set(["0,2", "1,1"]);
+    const scans = labels.filter((l) => l.file.startsWith("scan_")).map((l) => l.file);
+    const layers: sharp.OverlayOptions[] = [];
+    for (let row = 0; row < 3; row++) {
+      for (let col = 0; col < 3; col++) {
+        const left = pocket.margin + col * (pocket.width + pocket.gap);
+        const top = pocket.margin + row * (pocket.height + pocket.gap);
+        const seam = `<svg xmlns="http://www.w3.org/2000/svg" width="${pocket.width}" height="${pocket.height}"><rect x="2" y="2" width="${pocket.width - 4}" height="${pocket.height - 4}" fill="#2b2b31" stroke="#8a8a94" stroke-width="4"/></svg>`;
+        layers.push({ input: Buffer.from(seam), left, top });
+        if (empty.has(`${row},${col}`)) continue;
+        const card = await sharp(path.join(benchCardsDir, scans[row * 3 + col])).resize({ width: 440, height: 615, fit: "fill" }).toBuffer();
+        layers.push({ input: card, left: left + 20, top: top + 25 });
+      }
+    }
+    const side = (size: number) => 2 * pocket.margin + 3 * size + 2 * pocket.gap;
+    const page = await sharp({ create: { width: side(pocket.width), height: side(pocket.height), channels: 3, background: "#1d1d22" } })
+      .composite(layers)
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    const quads = await new OpencvCardDetector().detect(await new SharpImageCodec().decode(page, 60_000_000));
+    expect(quads.map((q) => q.position)).toEqual([
+      { row: 0, col: 0 }, { row: 0, col: 1 }, { row: 1, col: 0 }, { row: 1, col: 2 }, { row: 2, col: 0 }, { row: 2, col: 1 }, { row: 2, col: 2 },
+    ]);
   });
 
   it("a crop is an upright JPEG at the canonical size", async () => {

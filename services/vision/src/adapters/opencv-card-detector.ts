@@ -11,6 +11,9 @@ const cv = loadOpenCV();
 /** Smallest card on a page of cards, as a fraction of the image (a 3×3 page photographed with a margin). */
 const PAGE_CARD_AREA = 0.02;
 
+/** Least fraction of edge pixels in a pocket holding a card (text and art); an empty pocket has next to none. */
+const MIN_EDGE_DENSITY = 0.02;
+
 /** How far around a found quad its border is looked for, as a fraction of its size. */
 const QUAD_MARGIN = 0.06;
 
@@ -48,8 +51,9 @@ export class OpencvCardDetector implements CardDetector {
     const padded = small.cvtColor(cv.COLOR_RGB2GRAY).copyMakeBorder(pad, pad, pad, pad, cv.BORDER_REPLICATE);
     const grey = padded.gaussianBlur(new cv.Size(5, 5), 0);
     const kernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(3, 3));
+    const canny = grey.canny(30, 100);
     const edgeMaps = [
-      grey.canny(30, 100).dilate(kernel, new cv.Point2(-1, -1), 2),
+      canny.dilate(kernel, new cv.Point2(-1, -1), 2),
       grey.adaptiveThreshold(255, cv.ADAPTIVE_THRESH_GAUSSIAN_C, cv.THRESH_BINARY_INV, 21, 5).dilate(kernel),
       // Brightness segmentation: bright cards on a dark page or table where their edges are weak (full art, holo).
       grey.threshold(0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU),
@@ -67,7 +71,8 @@ export class OpencvCardDetector implements CardDetector {
     const unpad = (q: Point[]): Point[] => q.map(([x, y]) => [x - pad, y - pad]);
     // A pocket's edge is often found for its card: look for the card's own border inside it.
     const refined = (q: Point[]) => (refineCardQuad(small, q, QUAD_MARGIN) ?? q).map(toImage);
-    const cards = distinctCards(quads);
+    // Empty pockets of a page are card-shaped too: a card inside shows print (edges), an empty pocket next to none.
+    const cards = distinctCards(quads).filter((q) => edgeDensity(canny, q) >= MIN_EDGE_DENSITY);
     if (cards.length >= 2) return gridOrder(cards).map(({ quad, position }) => ({ corners: refined(unpad(quad)), position }));
     const minArea = (frameIsCard ? 0.5 : this.minAreaFraction) * area;
     // A frame shaped exactly like a card is a scan or a tight crop: a card inside it lies square to the frame, a
@@ -114,6 +119,19 @@ function cardQuads(edges: Mat, minArea: number): Point[][] {
     }
   }
   return quads;
+}
+
+/** The fraction of edge pixels in the middle of a quad (its bounding box less a fifth on each side). */
+function edgeDensity(edges: Mat, quad: Point[]): number {
+  const xs = quad.map((p) => p[0]);
+  const ys = quad.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const left = Math.max(0, Math.round(x0 + (x1 - x0) * 0.2));
+  const top = Math.max(0, Math.round(y0 + (y1 - y0) * 0.2));
+  const width = Math.min(edges.cols - left, Math.round((x1 - x0) * 0.6));
+  const height = Math.min(edges.rows - top, Math.round((y1 - y0) * 0.6));
+  if (width < 4 || height < 4) return 0;
+  return edges.getRegion(new cv.Rect(left, top, width, height)).countNonZero() / (width * height);
 }
 
 /** Corners lying on the image's edge: clutter running off the frame makes such quads, cards rarely do. */

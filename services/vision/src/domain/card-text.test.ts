@@ -62,6 +62,9 @@ describe("parseNumber", () => {
     // A symbol read as a letter before a plain number (scan_0211): the letter goes, and 174/596 is no number.
     ["F174/198", { number: "174", printedTotal: "198" }],
     ["RUCHSVIM F174/596 0 MS", null],
+    // Only `a` and `b` follow a number (XY's `88a`); another letter there is a digit garbled, no number.
+    ["88a/146", { number: "88a", printedTotal: "146" }],
+    ["P(OCED r4s/165 + body, the", null],
     ["F LOR TGl2 / TG3O", { number: "TG12", printedTotal: "TG30" }],
     ["RC3/RC32", { number: "RC3", printedTotal: "RC32" }],
     ["T1G29/TG30!", { number: "TG29", printedTotal: "TG30" }],

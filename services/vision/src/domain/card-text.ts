@@ -89,7 +89,7 @@ function hpAfterName(line: string): number | null {
   return parseHp(at >= 0 ? line.slice(at) : line);
 }
 
-const NUMBER_WITH_TOTAL = /(?<![A-Z0-9])([A-Z]{0,4}\d{1,3}[a-z]?)\s?\/\s?([A-Z]{0,4}\d{1,3})(?![0-9])/;
+const NUMBER_WITH_TOTAL = /(?<![A-Z0-9])([A-Z]{0,4}\d{1,3}[ab]?)\s?\/\s?([A-Z]{0,4}\d{1,3})(?![0-9])/;
 /** Digits glued to the slash: a bracket or star read as a digit (`1166/1655` is 166/165). */
 const LOOSE_NUMBER_WITH_TOTAL = /(\d{1,5})\s?[/,]{1,2}\s?(\d{2,5})/;
 /** The slash read as `7`, `1` or `I` inside one run of digits, a star glued after (`18271654` is 182/165). */
