@@ -20,7 +20,7 @@ import { FsObjectStore, type ObjectStore } from "@poke-ventory/storage";
 import { catalogDir } from "@poke-ventory/testing";
 import { analyzeImage, OpencvCardDetector, SharpImageCodec, TesseractOcrEngine, type AnalyzeImageDeps } from "../src/index";
 import { tesseractLanguages } from "../src/domain/tesseract-languages";
-import { readLabels, type LabelledImage } from "./bench-labels";
+import { readLabels, type ExpectedCard, type LabelledImage } from "./bench-labels";
 import { kindFigures, percentile, scoreImage, type FoundCard, type ImageOutcome } from "./bench-score";
 import { nativeTesseractAvailable, ocrVsNative, RecordingOcrEngine } from "./native-ocr";
 
@@ -52,6 +52,8 @@ async function main() {
   let labelled: LabelledImage[] = readLabels(values.labels ?? path.join(imagesDir, "labels.jsonl")).filter((l) => !kinds || kinds.has(l.kind));
   if (values.only) labelled = labelled.filter((l) => new RegExp(values.only!).test(l.file));
   if (values.limit) labelled = labelled.slice(0, Number(values.limit));
+  if (![0, 90, 180, 270].includes(rotate)) throw new Error("--rotate takes 0, 90, 180 or 270");
+  labelled = labelled.map((item) => ({ ...item, cards: turnPositions(item.cards, rotate) }));
 
   let started = performance.now();
   const source = await openCatalogSource(values.catalog);
@@ -146,6 +148,19 @@ async function main() {
     writeFileSync(values.out, `${JSON.stringify({ ...report, failures, image_ms: imageMs }, null, 2)}\n`);
     console.log(`report written to ${values.out}`);
   }
+}
+
+/** Where the cards of a page are once the image is turned clockwise by `rotate` (its rows become columns; the grid is the span of the labelled positions). */
+function turnPositions(cards: ExpectedCard[], rotate: number): ExpectedCard[] {
+  const rows = Math.max(0, ...cards.map((c) => (c.position?.row ?? 0) + 1));
+  const cols = Math.max(0, ...cards.map((c) => (c.position?.col ?? 0) + 1));
+  return cards.map((card) => {
+    const p = card.position;
+    if (!p || rotate === 0) return card;
+    const position =
+      rotate === 90 ? { row: p.col, col: rows - 1 - p.row } : rotate === 180 ? { row: rows - 1 - p.row, col: cols - 1 - p.col } : { row: cols - 1 - p.col, col: p.row };
+    return { ...card, position };
+  });
 }
 
 function printTable(kinds: Record<string, ReturnType<typeof kindFigures>>) {

@@ -1,6 +1,6 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
-import { parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
+import { parseCardText, parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
 import { CARD_ZONES, FOOTER_BAND, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, TRAINER_NAME_ZONE, zoneRect, type CardZone, type ZoneFilter } from "./domain/card-zones";
 import type { CardDetector, ImageCodec, OcrEngine, RawImage } from "./ports";
 
@@ -17,9 +17,6 @@ export interface CardReading {
   readings: CardReadings;
 }
 
-/** A name read upside down must be at least this confident to turn the card over. */
-const CONFIDENT_NAME = 0.6;
-
 /** A card under this fraction of the canonical height in the original has its number read from the original. */
 const SMALL_CARD = 0.9;
 
@@ -28,35 +25,52 @@ const FOOTER_BAND_SIZE = {
   height: Math.round(CANONICAL_CARD.height * (1 - FOOTER_BAND.top) * FOOTER_BAND.scale),
 };
 
+const NAME_ZONE = CARD_ZONES.find((z) => z.name === "name")!;
+
+/** A name read upside down must be at least this confident to turn the card over (OCR finds words in debris). */
+const CONFIDENT_NAME = 0.6;
+/** …and this much more confident than the name read the other way up. */
+const NAME_MARGIN = 0.15;
+
 /**
  * Straightens one card and reads its zones. The orientation comes from evidence: the likelier rotation for the
- * quad's shape is read first (its other zones along with its name band, to keep the OCR workers busy: most cards
- * come that way up). The opposite one is read only when the first gave neither a name nor a cleanly printed
- * number, and wins only when it gives a confident name (OCR finds word-like debris in upside-down text, so a weak
- * name there is no evidence).
+ * quad's shape is read first (all its zones at once, to keep the OCR workers busy: most cards come that way up).
+ * A collector number or an HP settles it (upside down, the corners hold small print and symbols, where neither is
+ * usually found). Otherwise the opposite rotation is read too, and wins when it gives stronger evidence: a number
+ * over an HP over a name clearly more confident than the first.
  */
 export async function readCard(deps: ReadCardDeps, image: RawImage, quad: Point[]): Promise<CardReading> {
   const [likely, opposite] = orientationCandidates(quad);
-  const card = await deps.detector.warp(image, cardCorners(quad, likely), CANONICAL_CARD);
-  const [name, others] = await Promise.all([readNameBand(deps, card), readOtherZones(deps, card, numberSource(deps, image, quad, likely, card))]);
-  let best: CardReading = { rotation: likely, card, readings: { ...others, name } };
-  if (!hasName(name) && !readsNumber(others)) {
-    const turned = await deps.detector.warp(image, cardCorners(quad, opposite), CANONICAL_CARD);
-    const turnedName = await readNameBand(deps, turned);
-    if (hasName(turnedName) && turnedName.confidence >= CONFIDENT_NAME) {
-      const others = await readOtherZones(deps, turned, numberSource(deps, image, quad, opposite, turned));
-      best = { rotation: opposite, card: turned, readings: { ...others, name: turnedName } };
-    }
-  }
-  return best;
+  const first = await readTurned(deps, image, quad, likely);
+  if (evidence(first.readings) > 0) return first;
+  const second = await readTurned(deps, image, quad, opposite);
+  const firstName = nameConfidence(first.readings.name!);
+  const secondName = nameConfidence(second.readings.name!);
+  const stronger = evidence(second.readings) - evidence(first.readings);
+  return stronger > 0 || (stronger === 0 && secondName >= CONFIDENT_NAME && secondName > firstName + NAME_MARGIN) ? second : first;
 }
+
+/** Reads the card turned `rotation`. */
+async function readTurned(deps: ReadCardDeps, image: RawImage, quad: Point[], rotation: Rotation): Promise<CardReading> {
+  const card = await deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD);
+  const [name, others] = await Promise.all([readNameBand(deps, card), readOtherZones(deps, card, numberSource(deps, image, quad, rotation, card))]);
+  return { rotation, card, readings: { ...others, name } };
+}
+
+/** How strongly a reading says the card is upright: a collector number (2), an HP (1). */
+function evidence(r: CardReadings): number {
+  const features = parseCardText(r, { maxYear: Infinity });
+  return (features.number !== null ? 2 : 0) + (features.hp !== null ? 1 : 0);
+}
+
+/** The confidence of a name band that gave a name, else 0. */
+const nameConfidence = (r: ZoneReading) => (hasName(r) ? r.confidence : 0);
 
 /** The name band, pass after pass ({@link NAME_BAND_PASSES}), then the trainer's name line below it, until a name is read. */
 async function readNameBand(deps: ReadCardDeps, card: RawImage): Promise<ZoneReading> {
-  const zone = CARD_ZONES.find((z) => z.name === "name")!;
   let name: ZoneReading | null = null;
   for (const filter of NAME_BAND_PASSES) {
-    const pass = await readZone(deps, card, zone, filter);
+    const pass = await readZone(deps, card, NAME_ZONE, filter);
     if (!name || hasName(pass) || pass.confidence > name.confidence) name = pass;
     if (hasName(name)) return name;
   }
@@ -129,5 +143,4 @@ async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filt
 }
 
 const hasName = (r: ZoneReading) => r.lines.some((l) => parseName(l.text) !== null);
-const readsNumber = (r: CardReadings) => [r.footer, r.number].some((z) => z?.lines.some((l) => parseStrictNumber(l.text) !== null));
 const hasNumber = (r: ZoneReading | undefined) => !!r && r.lines.some((l) => parseNumber(l.text) !== null);

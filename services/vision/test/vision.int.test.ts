@@ -30,9 +30,11 @@ describe("vision on real bench images", () => {
     dir.remove();
   });
 
-  async function analyze(file: string): Promise<ImageAnalyzed> {
-    const key = `originals/${file}`;
-    await objects.put(key, readFileSync(path.join(benchCardsDir, file)), { contentType: "image/jpeg" });
+  async function analyze(file: string, turn = 0): Promise<ImageAnalyzed> {
+    const key = `originals/${turn}/${file}`;
+    let bytes = readFileSync(path.join(benchCardsDir, file));
+    if (turn !== 0) bytes = await sharp(bytes).rotate(turn).jpeg({ quality: 92 }).toBuffer();
+    await objects.put(key, bytes, { contentType: "image/jpeg" });
     const message: ImageStored = {
       imageId: file.replace(/\W/g, "-"), batchId: "b1", userId: "u1", objectKey: key, contentType: "image/jpeg",
       subjectType: "cards", width: 0, height: 0, storedAt: new Date(0).toISOString(),
@@ -61,6 +63,18 @@ describe("vision on real bench images", () => {
     expect(label(file).name.toLowerCase().startsWith(expectedStart.toLowerCase())).toBe(true);
     expect({ ...card.features, number: card.features.number === null ? null : Number(card.features.number) }).toMatchObject(expectedFeatures);
     expect(await objects.exists(card.cropKey!)).toBe(true);
+  });
+
+  // Upside down, the likelier rotation for a portrait quad reads only debris: the card is read the other way too.
+  // (On the bench, 65 % of the scans turned 180° and 69 % turned 270° are read right; these two are.)
+  it.each([
+    [180, "scan_0003.jpg", "Venusaur"],
+    [270, "scan_0003.jpg", "Venusaur"],
+  ])("a scan turned %i° clockwise is read upright: %s is %s", async (turn, file, name) => {
+    const result = await analyze(file, turn);
+    expect(result.cards).toHaveLength(1);
+    expect(result.cards[0].rotation).toBe(turn);
+    expect(result.cards[0].features.name).toMatch(new RegExp(`^${name}`));
   });
 
   it("photo_0004.jpg (a card in a sleeve filling the frame): the card is found and its HP read", async () => {
