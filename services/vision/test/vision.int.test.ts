@@ -32,7 +32,7 @@ describe("vision on real bench images", () => {
 
   async function analyze(file: string, turn = 0): Promise<ImageAnalyzed> {
     const key = `originals/${turn}/${file}`;
-    let bytes = readFileSync(path.join(benchCardsDir, file));
+    let bytes: Buffer = readFileSync(path.join(benchCardsDir, file));
     if (turn !== 0) bytes = await sharp(bytes).rotate(turn).jpeg({ quality: 92 }).toBuffer();
     await objects.put(key, bytes, { contentType: "image/jpeg" });
     const message: ImageStored = {
