@@ -26,6 +26,8 @@ const FOOTER_BAND_SIZE = {
 };
 
 const NAME_ZONE = CARD_ZONES.find((z) => z.name === "name")!;
+const HP_ZONE = CARD_ZONES.find((z) => z.name === "hp")!;
+const COPYRIGHT_ZONE = CARD_ZONES.find((z) => z.name === "copyright")!;
 
 /** A name read upside down must be at least this confident to turn the card over (OCR finds words in debris). */
 const CONFIDENT_NAME = 0.6;
@@ -35,19 +37,34 @@ const NAME_MARGIN = 0.15;
 /**
  * Straightens one card and reads its zones. The orientation comes from evidence: the likelier rotation for the
  * quad's shape is read first (all its zones at once, to keep the OCR workers busy: most cards come that way up).
- * A collector number or an HP settles it (upside down, the corners hold small print and symbols, where neither is
- * usually found). Otherwise the opposite rotation is read too, and wins when it gives stronger evidence: a number
- * over an HP over a name clearly more confident than the first.
+ * Two of a collector number, an HP and a copyright year settle it (upside down, the corners hold small print and
+ * symbols, where they are seldom found). With one, a glance at the opposite rotation (HP, copyright, name band)
+ * decides whether to read it; with none it is read. Read, the opposite wins when it gives more of them, or as many
+ * and a name clearly more confident than the first.
  */
 export async function readCard(deps: ReadCardDeps, image: RawImage, quad: Point[]): Promise<CardReading> {
   const [likely, opposite] = orientationCandidates(quad);
   const first = await readTurned(deps, image, quad, likely);
-  if (evidence(first.readings) > 0) return first;
+  const found = evidence(first.readings);
+  if (found >= SETTLED) return first;
+  if (found > 0 && !(await showsUpright(deps, image, quad, opposite))) return first;
   const second = await readTurned(deps, image, quad, opposite);
   const firstName = nameConfidence(first.readings.name!);
   const secondName = nameConfidence(second.readings.name!);
   const stronger = evidence(second.readings) - evidence(first.readings);
   return stronger > 0 || (stronger === 0 && secondName >= CONFIDENT_NAME && secondName > firstName + NAME_MARGIN) ? second : first;
+}
+
+/** A glance at the card turned `rotation`: its HP or copyright zone gives a value, or its name band a confident name. */
+async function showsUpright(deps: ReadCardDeps, image: RawImage, quad: Point[], rotation: Rotation): Promise<boolean> {
+  const card = await deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD);
+  const [name, hp, copyright] = await Promise.all([
+    readZone(deps, card, NAME_ZONE, NAME_BAND_PASSES[0]),
+    readZone(deps, card, HP_ZONE),
+    readZone(deps, card, COPYRIGHT_ZONE),
+  ]);
+  const features = parseCardText({ name, hp, copyright }, { maxYear: 2100 });
+  return features.hp !== null || features.year !== null || nameConfidence(name) >= CONFIDENT_NAME;
 }
 
 /** Reads the card turned `rotation`. */
@@ -57,11 +74,17 @@ async function readTurned(deps: ReadCardDeps, image: RawImage, quad: Point[], ro
   return { rotation, card, readings: { ...others, name } };
 }
 
-/** How strongly a reading says the card is upright: a collector number (2), an HP (1). */
+/**
+ * How strongly a reading says the card is upright: one for each of a collector number, an HP and a copyright year
+ * read. Upside-down debris gives one of them now and then, rarely two.
+ */
 function evidence(r: CardReadings): number {
-  const features = parseCardText(r, { maxYear: Infinity });
-  return (features.number !== null ? 2 : 0) + (features.hp !== null ? 1 : 0);
+  // Any year a copyright line could print: this weighs orientation, the reported year is checked against the clock.
+  const features = parseCardText(r, { maxYear: 2100 });
+  return [features.number, features.hp, features.year].filter((v) => v !== null).length;
 }
+/** Evidence enough to take the likelier rotation without reading the other. */
+const SETTLED = 2;
 
 /** The confidence of a name band that gave a name, else 0. */
 const nameConfidence = (r: ZoneReading) => (hasName(r) ? r.confidence : 0);
