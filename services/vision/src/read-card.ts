@@ -63,7 +63,7 @@ async function showsUpright(deps: ReadCardDeps, image: RawImage, quad: Point[], 
     readZone(deps, card, HP_ZONE),
     readZone(deps, card, COPYRIGHT_ZONE),
   ]);
-  const features = parseCardText({ name, hp, copyright }, { maxYear: 2100 });
+  const features = parseCardText({ name, hp, copyright }, { maxYear: ANY_YEAR });
   return features.hp !== null || features.year !== null || nameConfidence(name) >= CONFIDENT_NAME;
 }
 
@@ -79,12 +79,13 @@ async function readTurned(deps: ReadCardDeps, image: RawImage, quad: Point[], ro
  * read. Upside-down debris gives one of them now and then, rarely two.
  */
 function evidence(r: CardReadings): number {
-  // Any year a copyright line could print: this weighs orientation, the reported year is checked against the clock.
-  const features = parseCardText(r, { maxYear: 2100 });
+  const features = parseCardText(r, { maxYear: ANY_YEAR });
   return [features.number, features.hp, features.year].filter((v) => v !== null).length;
 }
 /** Evidence enough to take the likelier rotation without reading the other. */
 const SETTLED = 2;
+/** Any year a copyright line could print: here a year weighs orientation (the reported one is checked against the clock). */
+const ANY_YEAR = 2100;
 
 /** The confidence of a name band that gave a name, else 0. */
 const nameConfidence = (r: ZoneReading) => (hasName(r) ? r.confidence : 0);
