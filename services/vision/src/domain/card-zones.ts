@@ -74,7 +74,8 @@ export interface NumberPass extends ZoneFilter {
  * How the number line is read, pass after pass, when the footer block gave no number: the strips in plain grey;
  * the footer block and the strips in the brightest channel (the number is printed on coloured or foil bands),
  * larger; the bottom-right strips in black and white (white print on the art of older full-art cards); then the
- * left ones in black and white. On the 156 bench scans and photos one grey pass over the left reads 139 numbers,
+ * left ones in black and white. On the 156 bench scans and photos (read then with French and English models, now
+ * with the first language only) one grey pass over the left reads 139 numbers,
  * the left passes together 149.
  */
 export const NUMBER_PASSES: readonly NumberPass[] = [
