@@ -47,17 +47,17 @@ export async function readCard(deps: ReadCardDeps, image: RawImage, quad: Point[
   const first = await readTurned(deps, image, quad, likely);
   const found = evidence(first.readings);
   if (found >= SETTLED) return first;
-  if (found > 0 && !(await showsUpright(deps, image, quad, opposite))) return first;
-  const second = await readTurned(deps, image, quad, opposite);
+  const turned = await deps.detector.warp(image, cardCorners(quad, opposite), CANONICAL_CARD);
+  if (found > 0 && !(await showsUpright(deps, turned))) return first;
+  const second = await readTurned(deps, image, quad, opposite, turned);
   const firstName = nameConfidence(first.readings.name!);
   const secondName = nameConfidence(second.readings.name!);
-  const stronger = evidence(second.readings) - evidence(first.readings);
+  const stronger = evidence(second.readings) - found;
   return stronger > 0 || (stronger === 0 && secondName >= CONFIDENT_NAME && secondName > firstName + NAME_MARGIN) ? second : first;
 }
 
-/** A glance at the card turned `rotation`: its HP or copyright zone gives a value, or its name band a confident name. */
-async function showsUpright(deps: ReadCardDeps, image: RawImage, quad: Point[], rotation: Rotation): Promise<boolean> {
-  const card = await deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD);
+/** A glance at a warped card: its HP or copyright zone gives a value, or its name band a confident name. */
+async function showsUpright(deps: ReadCardDeps, card: RawImage): Promise<boolean> {
   const [name, hp, copyright] = await Promise.all([
     readZone(deps, card, NAME_ZONE, NAME_BAND_PASSES[0]),
     readZone(deps, card, HP_ZONE),
@@ -67,9 +67,9 @@ async function showsUpright(deps: ReadCardDeps, image: RawImage, quad: Point[], 
   return features.hp !== null || features.year !== null || nameConfidence(name) >= CONFIDENT_NAME;
 }
 
-/** Reads the card turned `rotation`. */
-async function readTurned(deps: ReadCardDeps, image: RawImage, quad: Point[], rotation: Rotation): Promise<CardReading> {
-  const card = await deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD);
+/** Reads the card turned `rotation` (warped from the original unless already given). */
+async function readTurned(deps: ReadCardDeps, image: RawImage, quad: Point[], rotation: Rotation, warped?: RawImage): Promise<CardReading> {
+  const card = warped ?? (await deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD));
   const [name, others] = await Promise.all([readNameBand(deps, card), readOtherZones(deps, card, numberSource(deps, image, quad, rotation, card))]);
   return { rotation, card, readings: { ...others, name } };
 }

@@ -114,10 +114,11 @@ export function parseNumber(line: string): { number: string; printedTotal: strin
   const promo = PROMO_NUMBER.exec(line);
   if (!withTotal && promo) return { number: `${promo[1].toUpperCase()}${asDigits(promo[2])}`, printedTotal: null };
   if (!withTotal) return null;
+  const plainTotal = /^\d+$/.test(withTotal[2]);
   // Letters before the number but none before the total are a symbol misread (`F174/198`): subsets prefix both.
-  const printed = /^\d+$/.test(withTotal[2]) ? withTotal[1].replace(/^[A-Z]+(?=\d)/, "") : withTotal[1];
+  const printed = plainTotal ? withTotal[1].replace(/^[A-Z]+(?=\d)/, "") : withTotal[1];
   const number = unSeven(printed.length > 3 && /^\d+$/.test(printed) ? printed.slice(-3) : printed);
-  const total = unSeven(/^\d+$/.test(withTotal[2]) ? withTotal[2].slice(0, 3) : withTotal[2]);
+  const total = unSeven(plainTotal ? withTotal[2].slice(0, 3) : withTotal[2]);
   return plausible(number, total) ? { number, printedTotal: total } : null;
 }
 
