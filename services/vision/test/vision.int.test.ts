@@ -31,9 +31,13 @@ describe("vision on real bench images", () => {
   });
 
   async function analyze(file: string, turn = 0): Promise<ImageAnalyzed> {
-    const key = `originals/${turn}/${file}`;
     let bytes: Buffer = readFileSync(path.join(benchCardsDir, file));
     if (turn !== 0) bytes = await sharp(bytes).rotate(turn).jpeg({ quality: 92 }).toBuffer();
+    return analyzeBytes(`${turn}/${file}`, bytes);
+  }
+
+  async function analyzeBytes(file: string, bytes: Buffer): Promise<ImageAnalyzed> {
+    const key = `originals/${file}`;
     await objects.put(key, bytes, { contentType: "image/jpeg" });
     const message: ImageStored = {
       imageId: file.replace(/\W/g, "-"), batchId: "b1", userId: "u1", objectKey: key, contentType: "image/jpeg",
@@ -119,6 +123,14 @@ describe("vision on real bench images", () => {
     expect(quads.map((q) => q.position)).toEqual([
       { row: 0, col: 0 }, { row: 0, col: 1 }, { row: 1, col: 0 }, { row: 1, col: 2 }, { row: 2, col: 0 }, { row: 2, col: 1 }, { row: 2, col: 2 },
     ]);
+  });
+
+  it("a blank sheet framed like a card is no card (nothing printed on it)", async () => {
+    const sheet = await sharp({ create: { width: 730, height: 1020, channels: 3, background: { r: 236, g: 232, b: 224 } } })
+      .jpeg()
+      .toBuffer();
+    const result = await analyzeBytes("blank.jpg", sheet);
+    expect(result.cards).toEqual([]);
   });
 
   it("a crop is an upright JPEG at the canonical size", async () => {

@@ -31,8 +31,8 @@ export interface OpencvCardDetectorOptions {
  * OpenCV behind the {@link CardDetector} port: card-shaped quadrilaterals among the contours of three maps (Canny,
  * adaptive threshold, Otsu brightness segmentation). Several distinct cards of a size are a page, returned in grid
  * order, each narrowed to its card's own border when one is found inside it (a pocket's edge is not the card's);
- * otherwise the largest card-shaped quad, or — when the image is itself framed like a card — the card's border
- * found inside the frame, or the whole frame.
+ * otherwise the largest card-shaped quad, or — when the image is itself framed like a card and shows print — the
+ * card's border found inside the frame, or the whole frame.
  */
 export class OpencvCardDetector implements CardDetector {
   private readonly workingSize: number;
@@ -82,7 +82,8 @@ export class OpencvCardDetector implements CardDetector {
       .filter((q) => polygonArea(q) >= minArea && (!tight || isSquareOn(q)))
       .sort((a, b) => polygonArea(b) - polygonArea(a))[0];
     if (best) return [{ corners: unpad(best).map(toImage), position: null }];
-    if (!frameIsCard) return [];
+    // A frame shaped like a card but with no print in it (a blank sheet, a wall) holds no card.
+    if (!frameIsCard || edgeDensity(canny, frameQuad(padded.cols, padded.rows)) < MIN_EDGE_DENSITY) return [];
     const border = tight ? null : refineCardQuad(small, frameQuad(small.cols, small.rows), 0);
     return [{ corners: border ? border.map(toImage) : frameQuad(image.width, image.height), position: null }];
   }

@@ -98,6 +98,8 @@ export class TesseractOcrEngine implements OcrEngine {
       tessedit_char_whitelist: opts.whitelist ?? "",
       // No learning from earlier pages: a zone reads the same whatever the worker read before.
       classify_enable_learning: "0",
+      // Tesseract's diagnostics (statistics of an empty zone, "Image too small to scale") go nowhere, not to stdout.
+      debug_file: "/dev/null",
     };
     const pool = opts.text === "codes" ? this.codes : this.words;
     const { data } = await pool.run(params, (worker) => worker.recognize(image, {}, { text: true, blocks: true }));
