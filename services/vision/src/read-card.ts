@@ -1,6 +1,6 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
-import { parseCardText, parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
+import { parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
 import { CARD_ZONES, FOOTER_BAND, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, TRAINER_NAME_ZONE, zoneRect, type CardZone, type ZoneFilter } from "./domain/card-zones";
 import type { CardDetector, ImageCodec, OcrEngine, RawImage } from "./ports";
 
@@ -70,7 +70,11 @@ async function showsUpright(deps: ReadCardDeps, card: RawImage): Promise<boolean
 /** Reads the card turned `rotation` (warped from the original unless already given). */
 async function readTurned(deps: ReadCardDeps, image: RawImage, quad: Point[], rotation: Rotation, warped?: RawImage): Promise<CardReading> {
   const card = warped ?? (await deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD));
-  const [name, others] = await Promise.all([readNameBand(deps, card), readOtherZones(deps, card, numberSource(deps, image, quad, rotation, card))]);
+  const zones = readOtherZones(deps, card);
+  const [name, others] = await Promise.all([
+    readNameBand(deps, card, zones),
+    zones.then((read) => withNumberLine(deps, read, numberSource(deps, image, quad, rotation, card))),
+  ]);
   return { rotation, card, readings: { ...others, name } };
 }
 
@@ -90,26 +94,42 @@ const ANY_YEAR = 2100;
 /** The confidence of a name band that gave a name, else 0. */
 const nameConfidence = (r: ZoneReading) => (hasName(r) ? r.confidence : 0);
 
-/** The name band, pass after pass ({@link NAME_BAND_PASSES}), then the trainer's name line below it, until a name is read. */
-async function readNameBand(deps: ReadCardDeps, card: RawImage): Promise<ZoneReading> {
+/**
+ * The name band, pass after pass ({@link NAME_BAND_PASSES}) until one gives a name; then, unless that name is
+ * clearly read or the card shows an HP (a Pokémon), the trainer's name line below it. That line's name is taken when
+ * the band gave none, or when it is clearly read and more confident than the band's: on a trainer card the band
+ * holds its `Supporter … TRAINER` header, which OCR turns into short words. (On a Pokémon card the line holds
+ * `Evolves from …`, which OCR reads with a confidence under {@link CLEAR_NAME}: on the bench scans and photos, never
+ * over 0.56.)
+ */
+async function readNameBand(deps: ReadCardDeps, card: RawImage, others: Promise<CardReadings>): Promise<ZoneReading> {
   let name: ZoneReading | null = null;
   for (const filter of NAME_BAND_PASSES) {
     const pass = await readZone(deps, card, NAME_ZONE, filter);
     if (!name || hasName(pass) || pass.confidence > name.confidence) name = pass;
-    if (hasName(name)) return name;
+    if (hasName(name)) break;
   }
+  const band = name!;
+  if (hasName(band) && (band.confidence >= CLEAR_NAME || hasHp((await others).hp))) return band;
   const below = await readZone(deps, card, TRAINER_NAME_ZONE);
-  return hasName(below) ? { lines: [...below.lines, ...name!.lines], confidence: below.confidence } : name!;
+  const takeBelow = hasName(below) && (!hasName(band) || (below.confidence >= CLEAR_NAME && below.confidence > band.confidence));
+  return takeBelow ? { lines: [...below.lines, ...band.lines], confidence: below.confidence } : band;
 }
+/** A name read at least this confident is clearly read. */
+const CLEAR_NAME = 0.7;
 
-/** Every zone but the name band, and the number line again, harder, when the footer gave none. */
-async function readOtherZones(deps: ReadCardDeps, card: RawImage, numbers: () => Promise<NumberSource>): Promise<CardReadings> {
+/** Every zone but the name band. */
+async function readOtherZones(deps: ReadCardDeps, card: RawImage): Promise<CardReadings> {
   const zones = CARD_ZONES.filter((z) => z.name !== "name");
   const read = await Promise.all(zones.map((zone) => readZone(deps, card, zone)));
   const readings: CardReadings = {};
   zones.forEach((zone, i) => (readings[zone.name] = read[i]));
-  if (!hasNumber(readings.footer)) readings.number = await readNumberStrips(deps, await numbers());
   return readings;
+}
+
+/** The readings with the number line read again, harder, when the footer gave no number. */
+async function withNumberLine(deps: ReadCardDeps, readings: CardReadings, numbers: () => Promise<NumberSource>): Promise<CardReadings> {
+  return hasNumber(readings.footer) ? readings : { ...readings, number: await readNumberStrips(deps, await numbers()) };
 }
 
 /** The image the number zones are read from, and where a zone of the card lies in it. */
@@ -167,4 +187,5 @@ async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filt
 }
 
 const hasName = (r: ZoneReading) => r.lines.some((l) => parseName(l.text) !== null);
+const hasHp = (r: ZoneReading | undefined) => !!r && r.lines.some((l) => parseHp(l.text) !== null);
 const hasNumber = (r: ZoneReading | undefined) => !!r && r.lines.some((l) => parseNumber(l.text) !== null);

@@ -81,6 +81,13 @@ describe("vision on real bench images", () => {
     expect(result.cards[0].features.name).toMatch(new RegExp(`^${name}`));
   });
 
+  it("scan_0196.jpg (a trainer whose header OCR reads as a short word): its name is read on the line below", async () => {
+    const result = await analyze("scan_0196.jpg");
+    expect(result.cards).toHaveLength(1);
+    expect(label("scan_0196.jpg").name).toBe("Erika's Invitation");
+    expect(result.cards[0].features.name).toMatch(/^Erika.s Invitation$/);
+  });
+
   it("photo_0004.jpg (a card in a sleeve filling the frame): the card is found and its HP read", async () => {
     const result = await analyze("photo_0004.jpg");
     expect(result.cards).toHaveLength(1);

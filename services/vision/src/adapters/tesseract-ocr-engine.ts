@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { createWorker, PSM, type Worker } from "tesseract.js";
 import { codeLanguage } from "../domain/tesseract-languages";
+import { textRows } from "../domain/text-rows";
 import type { OcrEngine, OcrLine, OcrOptions, OcrResult } from "../ports";
 
 export interface TesseractOcrEngineOptions {
@@ -103,11 +104,13 @@ export class TesseractOcrEngine implements OcrEngine {
     };
     const pool = opts.text === "codes" ? this.codes : this.words;
     const { data } = await pool.run(params, (worker) => worker.recognize(image, {}, { text: true, blocks: true }));
-    const lines: OcrLine[] = (data.blocks ?? [])
+    const read = (data.blocks ?? [])
       .flatMap((b) => b.paragraphs)
       .flatMap((p) => p.lines)
-      .map((l) => ({ text: l.text.trim(), confidence: l.confidence / 100 }))
+      .map((l) => ({ text: l.text.trim(), confidence: l.confidence / 100, box: l.bbox }))
       .filter((l) => l.text.length > 0);
+    // Sparse text comes a word or two per line: the words of one printed line are put back together.
+    const lines: OcrLine[] = opts.layout === "sparse" ? textRows(read) : read.map(({ text, confidence }) => ({ text, confidence }));
     return { text: data.text.trim(), lines, confidence: data.confidence / 100 };
   }
 

@@ -93,7 +93,7 @@ describe("parseNumber", () => {
   });
 });
 
-// Lines read as sparse text over the bottom band (scan_0195, photo_0006, binder_0002, scan_0203).
+// Lines read as sparse text over the bottom band (scan_0195, photo_0006, binder_0002, scan_0203, photo_0005).
 describe("parseStrictNumber", () => {
   it.each([
     ["795/165;", "795/165"],
@@ -105,6 +105,8 @@ describe("parseStrictNumber", () => {
     ["[nagimisols 15/3", null],
     ["AC ILE 2037165204", null],
     ["GG10/TG30", null],
+    // Its words read apart and put back in a row (photo_0005).
+    ["Pas 1e 182 / 203", "182/203"],
   ])("%j → %j", (line, expected) => {
     expect(parseStrictNumber(line)).toBe(expected);
   });

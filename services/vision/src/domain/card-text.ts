@@ -160,7 +160,7 @@ const STRICT_PROMO = /^(?:SWSH|SVP|SM|XY|BW)\d{2,3}$/;
  * into a number. Returns the number as printed, or null.
  */
 export function parseStrictNumber(line: string): string | null {
-  for (const token of line.split(/\s+/).map((t) => t.replace(/^[^A-Z0-9]+|[^A-Z0-9]+$/gi, ""))) {
+  for (const token of line.replace(/\s*\/\s*/g, "/").split(/\s+/).map((t) => t.replace(/^[^A-Z0-9]+|[^A-Z0-9]+$/gi, ""))) {
     const m = STRICT_NUMBER.exec(token);
     if (m && (m[1] ?? "") === (m[3] ?? "")) return token;
     if (STRICT_PROMO.test(token.toUpperCase())) return token.toUpperCase();

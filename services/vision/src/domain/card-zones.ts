@@ -111,7 +111,7 @@ export const NAME_BAND_PASSES: readonly ZoneFilter[] = [
 ];
 
 /** The line under the name band: a trainer's name sits there, below its `Supporter … TRAINER` header. */
-export const TRAINER_NAME_ZONE: CardZone = { name: "name", area: { left: 0.04, top: 0.075, width: 0.72, height: 0.065 }, layout: "block", scale: 1 };
+export const TRAINER_NAME_ZONE: CardZone = { name: "name", area: { left: 0.04, top: 0.075, width: 0.72, height: 0.065 }, layout: "block", scale: 0.5 };
 
 /** The card's bottom band (from `top` down), warped at `scale` times the canonical size for the number zones. */
 export const FOOTER_BAND = { top: 0.88, scale: 2 } as const;
