@@ -97,10 +97,8 @@ const nameConfidence = (r: ZoneReading) => (hasName(r) ? r.confidence : 0);
 /**
  * The name band, pass after pass ({@link NAME_BAND_PASSES}) until one gives a name; then, unless that name is
  * clearly read or the card shows an HP (a Pokémon), the trainer's name line below it. That line's name is taken when
- * the band gave none, or when it is clearly read and more confident than the band's: on a trainer card the band
- * holds its `Supporter … TRAINER` header, which OCR turns into short words. (On a Pokémon card the line holds
- * `Evolves from …`, which OCR reads with a confidence under {@link CLEAR_NAME}: on the bench scans and photos, never
- * over 0.56.)
+ * the band gave none, or when it is read with {@link TRAINER_LINE_NAME} and more confident than the band's: on a
+ * trainer card the band holds its `Supporter … TRAINER` header, which OCR turns into short words.
  */
 async function readNameBand(deps: ReadCardDeps, card: RawImage, others: Promise<CardReadings>): Promise<ZoneReading> {
   let name: ZoneReading | null = null;
@@ -112,11 +110,17 @@ async function readNameBand(deps: ReadCardDeps, card: RawImage, others: Promise<
   const band = name!;
   if (hasName(band) && (band.confidence >= CLEAR_NAME || hasHp((await others).hp))) return band;
   const below = await readZone(deps, card, TRAINER_NAME_ZONE);
-  const takeBelow = hasName(below) && (!hasName(band) || (below.confidence >= CLEAR_NAME && below.confidence > band.confidence));
+  const takeBelow = hasName(below) && (!hasName(band) || (below.confidence >= TRAINER_LINE_NAME && below.confidence > band.confidence));
   return takeBelow ? { lines: [...below.lines, ...band.lines], confidence: below.confidence } : band;
 }
+
 /** A name read at least this confident is clearly read. */
 const CLEAR_NAME = 0.7;
+/**
+ * A name on the line below at least this confident is a trainer's. Read at half size, on the bench scans and photos,
+ * trainers' names came at 0.63 to 0.96, other text there (`Evolves from …`, art) at 0.57 at most.
+ */
+const TRAINER_LINE_NAME = 0.6;
 
 /** Every zone but the name band. */
 async function readOtherZones(deps: ReadCardDeps, card: RawImage): Promise<CardReadings> {
