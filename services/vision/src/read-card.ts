@@ -1,6 +1,6 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
-import { parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
+import { mostReadNumber, numberVotes, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
 import { CARD_ZONES, FOOTER_BAND, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, TRAINER_NAME_ZONE, zoneRect, type CardZone, type ZoneFilter } from "./domain/card-zones";
 import type { CardDetector, ImageCodec, OcrEngine, RawImage } from "./ports";
 
@@ -157,29 +157,33 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: Point[], rotati
 }
 
 /**
- * The number line, pass after pass ({@link NUMBER_PASSES}), stopping at the first that reads a number (in the
- * pass's order: footer block, then strips top to bottom); when none does, the bottom band's halves read as sparse text
- * (the costliest pass, paid only when the others failed).
+ * The number line read pass after pass ({@link NUMBER_PASSES}: footer block and strips, several filters) until a
+ * number has been read twice and more often than any other, and the number read most often kept
+ * ({@link mostReadNumber}): one misreading among agreeing ones is outvoted, where the first number read would be
+ * taken as it came. When no pass reads a number, the bottom band's halves read as sparse text (the costliest read,
+ * paid only when the others failed).
  */
 async function readNumberStrips(deps: ReadCardDeps, { image, zone: at }: NumberSource): Promise<ZoneReading> {
-  let firstPass: ZoneReading[] | null = null;
+  const read: ZoneReading[][] = [];
   for (const { zones, ...filter } of NUMBER_PASSES) {
-    const read = await Promise.all(
-      zones.map((z) => {
-        const zone = at({ ...z, scale: filter.scale });
-        return readZone(deps, image, zone, { ...filter, scale: zone.scale });
-      }),
+    read.push(
+      await Promise.all(
+        zones.map((z) => {
+          const zone = at({ ...z, scale: filter.scale });
+          return readZone(deps, image, zone, { ...filter, scale: zone.scale });
+        }),
+      ),
     );
-    const withNumber = read.find(hasNumber);
-    if (withNumber) return withNumber;
-    firstPass ??= read;
+    if (agreed(read.flat().flatMap((r) => r.lines))) break;
   }
+  const voted = mostReadNumber(read.flat().flatMap((r) => r.lines));
+  if (voted) return { lines: [voted], confidence: voted.confidence };
   const bands = await Promise.all(NUMBER_BANDS.map((zone) => readZone(deps, image, at(zone))));
   const found = bands.flatMap((b) => b.lines).map((l) => ({ text: parseStrictNumber(l.text), confidence: l.confidence }));
   const number = found.find((l): l is { text: string; confidence: number } => l.text !== null);
   if (number) return { lines: [number], confidence: number.confidence };
   // Nothing read as a number: keep the plain strips' text, for the raw text and the record.
-  const strips = firstPass ?? [];
+  const strips = read[0];
   return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(0, ...strips.map((s) => s.confidence)) };
 }
 
@@ -191,5 +195,11 @@ async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filt
 }
 
 const hasName = (r: ZoneReading) => r.lines.some((l) => parseName(l.text) !== null);
+/** A number read twice, more often than any other. */
+function agreed(lines: readonly { text: string }[]): boolean {
+  const [most = 0, next = 0] = [...numberVotes(lines).values()].sort((a, b) => b - a);
+  return most >= 2 && most > next;
+}
+
 const hasHp = (r: ZoneReading | undefined) => !!r && r.lines.some((l) => parseHp(l.text) !== null);
 const hasNumber = (r: ZoneReading | undefined) => !!r && r.lines.some((l) => parseNumber(l.text) !== null);

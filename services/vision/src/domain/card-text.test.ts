@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCardText, parseHp, parseIllustrator, parseName, parseNumber, parseSetMarks, parseStrictNumber, parseYear } from "./card-text";
+import { mostReadNumber, numberVotes, parseCardText, parseHp, parseIllustrator, parseName, parseNumber, parseSetMarks, parseStrictNumber, parseYear } from "./card-text";
 
 // Inputs are lines tesseract.js read on the bench images (scan_0003, scan_0025, scan_0150, photo_0002, photo_0004).
 describe("parseName", () => {
@@ -109,6 +109,27 @@ describe("parseStrictNumber", () => {
     ["Pas 1e 182 / 203", "182/203"],
   ])("%j → %j", (line, expected) => {
     expect(parseStrictNumber(line)).toBe(expected);
+  });
+});
+
+// The number line of scan_0024 read in four ways: debris once, the number three times (its leading zero once lost).
+describe("mostReadNumber", () => {
+  const lines = [{ text: "11/41 05D RE" }, { text: "G 0247165 AXIS" }, { text: "A C/UUE024/165/X" }, { text: "G 24/165" }, { text: "Pokémon" }];
+
+  it("counts each number once per line, leading zeros aside", () => {
+    expect([...numberVotes(lines)]).toEqual([["11", 1], ["24", 3]]);
+  });
+
+  it("takes the first line of the number read most often", () => {
+    expect(mostReadNumber(lines)).toBe(lines[1]);
+  });
+
+  it("keeps the first number read when each is read once", () => {
+    expect(mostReadNumber([{ text: "195/165" }, { text: "196/165" }])?.text).toBe("195/165");
+  });
+
+  it("gives null when no line holds a number", () => {
+    expect(mostReadNumber([{ text: "Pokémon" }, { text: "" }])).toBeNull();
   });
 });
 

@@ -168,6 +168,29 @@ export function parseStrictNumber(line: string): string | null {
   return null;
 }
 
+/** The numbers read in `lines`, leading zeros aside (`024` and `24` agree), with how many lines read each. */
+export function numberVotes(lines: readonly { text: string }[]): Map<string, number> {
+  const votes = new Map<string, number>();
+  for (const line of lines) {
+    const key = numberKey(line.text);
+    if (key !== null) votes.set(key, (votes.get(key) ?? 0) + 1);
+  }
+  return votes;
+}
+
+/**
+ * Of lines read over the same number line in several ways, the first of those giving the number read most often
+ * ({@link numberVotes}); null when none gives a number. On the bench scans whose footer block gave no number, taking
+ * the first number read instead loses scan_0024 (`11/41` read once in debris, `024` three times).
+ */
+export function mostReadNumber<L extends { text: string }>(lines: readonly L[]): L | null {
+  const votes = numberVotes(lines);
+  const most = Math.max(0, ...votes.values());
+  return lines.find((line) => votes.get(numberKey(line.text) ?? "") === most) ?? null;
+}
+
+const numberKey = (text: string) => parseNumber(text)?.number.replace(/^0+(?=\d)/, "") ?? null;
+
 /** No set numbers its cards in the 700s: a leading `7` of three digits is the italic `1` misread. */
 const unSeven = (digits: string) => (/^7\d\d$/.test(digits) ? `1${digits.slice(1)}` : digits);
 
