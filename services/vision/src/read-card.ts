@@ -1,7 +1,7 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
 import { mostReadNumber, numberVotes, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
-import { CARD_ZONES, FOOTER_BAND, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, TRAINER_NAME_ZONE, zoneRect, type CardZone, type ZoneFilter } from "./domain/card-zones";
+import { CARD_ZONES, FOOTER_BAND, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, TRAINER_NAME_ZONE, zoneRect, type CardZone, type ZoneFilter } from "./domain/card-zones";
 import type { CardDetector, ImageCodec, OcrEngine, RawImage } from "./ports";
 
 export interface ReadCardDeps {
@@ -43,6 +43,12 @@ const NAME_MARGIN = 0.15;
  * and a name clearly more confident than the first.
  */
 export async function readCard(deps: ReadCardDeps, image: RawImage, quad: Point[]): Promise<CardReading> {
+  const upright = await readUpright(deps, image, quad);
+  return { ...upright, readings: await withHpRetries(deps, upright.card, upright.readings) };
+}
+
+/** The card read the way up the evidence says ({@link readCard}). */
+async function readUpright(deps: ReadCardDeps, image: RawImage, quad: Point[]): Promise<CardReading> {
   const [likely, opposite] = orientationCandidates(quad);
   const first = await readTurned(deps, image, quad, likely);
   const found = evidence(first.readings);
@@ -54,6 +60,19 @@ export async function readCard(deps: ReadCardDeps, image: RawImage, quad: Point[
   const secondName = nameConfidence(second.readings.name!);
   const stronger = evidence(second.readings) - found;
   return stronger > 0 || (stronger === 0 && secondName >= CONFIDENT_NAME && secondName > firstName + NAME_MARGIN) ? second : first;
+}
+
+/**
+ * The HP zone read again, as sparse text ({@link HP_RETRIES}), when neither it nor the name band gave an HP. Only once
+ * the card is upright: read so, upside-down debris gives HPs, which would weigh for the wrong way up.
+ */
+async function withHpRetries(deps: ReadCardDeps, card: RawImage, readings: CardReadings): Promise<CardReadings> {
+  if (parseCardText(readings, { maxYear: ANY_YEAR }).hp !== null) return readings;
+  for (const { zone, ...filter } of HP_RETRIES) {
+    const hp = await readZone(deps, card, zone, filter);
+    if (hasHp(hp)) return { ...readings, hp };
+  }
+  return readings;
 }
 
 /** A glance at a warped card: its HP or copyright zone gives a value, or its name band a confident name. */

@@ -95,6 +95,13 @@ describe("vision on real bench images", () => {
     expect(result.cards[0].features.hp).toBe(310);
   });
 
+  it("photo_0006.jpg (a full art whose HP a single-line read misses): the HP is found as sparse text", async () => {
+    const result = await analyze("photo_0006.jpg");
+    expect(result.cards).toHaveLength(1);
+    expect(label("photo_0006.jpg").name).toBe("Team Magma's Groudon-EX");
+    expect(result.cards[0].features.hp).toBe(190);
+  });
+
   it("binder_0002.jpg (a 2×2 binder page): four cards, once each, in grid order with their positions", async () => {
     const result = await analyze("binder_0002.jpg");
     expect(result.cards.map((c) => c.position)).toEqual([
