@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mostReadNumber, numberVotes, parseCardText, parseHp, parseIllustrator, parseName, parseNumber, parseSetMarks, parseStrictNumber, parseYear } from "./card-text";
 
-// Inputs are lines tesseract.js read on the bench images (scan_0003, scan_0025, scan_0150, photo_0002, photo_0004).
+// Inputs are lines tesseract.js read on the bench images (scan_0003, scan_0025, scan_0150, photo_0001, photo_0002, photo_0004).
 describe("parseName", () => {
   it.each([
     ['425" Pikachu', "Pikachu"],
@@ -15,6 +15,9 @@ describe("parseName", () => {
     ["Noadkoko d'Alola-ex", "Noadkoko d'Alola-ex"],
     ["Florizarre-ex", "Florizarre-ex"],
     ["Salamèche", "Salamèche"],
+    // The mechanic's logo glued to the name (photo_0001): a capital after a small letter starts a word.
+    ["mx “PikachaW77; Me", "Pikacha"],
+    ["VaporeonVMAX", "Vaporeon VMAX"],
     ["fe Oo con Vi", null],
     // Layout lines of the name band, read on scan_0040, scan_0196, scan_0211, scan_0024: not names.
     ["> \\ LEvolvesfromJigglypuif cu", null],

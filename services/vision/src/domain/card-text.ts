@@ -43,7 +43,8 @@ const clean = (token: string) => token.replace(/^[^\p{L}\d]+|[^\p{L}\d.'’-]+$/
  * followed by a mechanic suffix (`ex`, `V`, `VMAX`…). Stage badges (`BASIC`, `STAGE 1`) and OCR debris are dropped.
  */
 export function parseName(line: string): string | null {
-  const all = line.split(/\s+/).map(clean).filter(Boolean);
+  // A capital after a small letter starts a new word: OCR glues the mechanic's logo to the name (`PikachaW`).
+  const all = line.split(/\s+/).flatMap((t) => t.split(/(?<=\p{Ll})(?=\p{Lu})/u)).map(clean).filter(Boolean);
   const evolves = all.findIndex((t) => EVOLVES.test(t));
   const tokens = evolves >= 0 ? all.slice(0, evolves) : all;
   let best: string[] = [];
