@@ -85,6 +85,9 @@ describe("parseNumber", () => {
     ["(CTD 75/7165 POG", { number: "75", printedTotal: "116" }],
     ["Alakazam 788/165", { number: "188", printedTotal: "165" }],
     ["(MEW 156/765 BED", { number: "156", printedTotal: "165" }],
+    // Six digits, the slash read as 7 (scan_0169): 697/165 is no number, so 69/165; 177165 stays ambiguous, none.
+    ["GAULLE 697165 ES", { number: "69", printedTotal: "165" }],
+    ["GAULLE 177165 ES", null],
     // Implausible readings are no number (photo_0004, scan_0199): another pass may read the line right.
     ["0935/2038 4", null],
     ["GRR? 997/650", null],

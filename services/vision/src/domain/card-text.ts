@@ -95,6 +95,15 @@ const NUMBER_WITH_TOTAL = /(?<![A-Z0-9])([A-Z]{0,4}\d{1,3}[ab]?)\s?\/\s?([A-Z]{0
 const LOOSE_NUMBER_WITH_TOTAL = /(\d{1,5})\s?[/,]{1,2}\s?(\d{2,5})/;
 /** The slash read as `7`, `1` or `I` inside one run of digits, a star glued after (`18271654` is 182/165). */
 const SLASHLESS_NUMBER = /(?<!\d)(\d{3})[71I](\d{3})\d?(?!\d)/;
+/**
+ * Six digits whose third is the slash read as `7` or `1` (`697165` is 69/165, the number's first digit lost): taken
+ * only when the six cannot be a number and a total with the slash lost (697/165 is no number).
+ */
+const SHORT_SLASHLESS_NUMBER = /(?<!\d)(\d{2})[71I](\d{3})(?!\d)/;
+const shortSlashless = (line: string) => {
+  const m = SHORT_SLASHLESS_NUMBER.exec(line);
+  return m && !plausible(m[0].slice(0, 3), m[2]) ? m : null;
+};
 /** A promo number; its digits may be read as lookalike letters (`SWSHI82`). */
 const PROMO_NUMBER = /\b(SWSH|SVP|SV|SM|XY|BW|HGSS|DP)((?=[0-9IlO|]{0,2}\d)[0-9IlO|]{2,3})\b/i;
 /**
@@ -111,7 +120,7 @@ const PREFIXED_NUMBER = /([A-Z0-9|l]{1,5})\s?\/\s?([A-Z]{2})([0-9OIl|]{2,3})/;
 export function parseNumber(line: string): { number: string; printedTotal: string | null } | null {
   const prefixed = parsePrefixedNumber(line);
   if (prefixed) return prefixed;
-  const withTotal = NUMBER_WITH_TOTAL.exec(line) ?? LOOSE_NUMBER_WITH_TOTAL.exec(line) ?? SLASHLESS_NUMBER.exec(line);
+  const withTotal = NUMBER_WITH_TOTAL.exec(line) ?? LOOSE_NUMBER_WITH_TOTAL.exec(line) ?? SLASHLESS_NUMBER.exec(line) ?? shortSlashless(line);
   const promo = PROMO_NUMBER.exec(line);
   if (!withTotal && promo) return { number: `${promo[1].toUpperCase()}${asDigits(promo[2])}`, printedTotal: null };
   if (!withTotal) return null;
