@@ -40,7 +40,7 @@ const NAME_MARGIN = 0.15;
  * Two of a collector number, an HP and a copyright year settle it (upside down, the corners hold small print and
  * symbols, where they are seldom found). With one, a glance at the opposite rotation (HP, copyright, name band)
  * decides whether to read it; with none it is read. Read, the opposite wins when it gives more of them, or as many
- * and a name clearly more confident than the first.
+ * and a name clearly more confident than the first. Upright, an HP not read yet is looked for harder.
  */
 export async function readCard(deps: ReadCardDeps, image: RawImage, quad: Point[]): Promise<CardReading> {
   const upright = await readUpright(deps, image, quad);
@@ -206,6 +206,12 @@ async function readNumberStrips(deps: ReadCardDeps, { image, zone: at }: NumberS
   return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(0, ...strips.map((s) => s.confidence)) };
 }
 
+/** A number read twice, more often than any other. */
+function agreed(lines: readonly { text: string }[]): boolean {
+  const [most = 0, next = 0] = [...numberVotes(lines).values()].sort((a, b) => b - a);
+  return most >= 2 && most > next;
+}
+
 async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filter: ZoneFilter = { scale: zone.scale, tone: "luma" }): Promise<ZoneReading> {
   const png = await deps.codec.zonePng(card, zoneRect(zone.area, card), filter);
   // Only the name is words in the analysis languages; the other zones hold numbers, HP and the collector line.
@@ -214,11 +220,5 @@ async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filt
 }
 
 const hasName = (r: ZoneReading) => r.lines.some((l) => parseName(l.text) !== null);
-/** A number read twice, more often than any other. */
-function agreed(lines: readonly { text: string }[]): boolean {
-  const [most = 0, next = 0] = [...numberVotes(lines).values()].sort((a, b) => b - a);
-  return most >= 2 && most > next;
-}
-
 const hasHp = (r: ZoneReading | undefined) => !!r && r.lines.some((l) => parseHp(l.text) !== null);
 const hasNumber = (r: ZoneReading | undefined) => !!r && r.lines.some((l) => parseNumber(l.text) !== null);
