@@ -91,6 +91,8 @@ describe("parseNumber", () => {
     // Implausible readings are no number (photo_0004, scan_0199): another pass may read the line right.
     ["0935/2038 4", null],
     ["GRR? 997/650", null],
+    // Debris read on scan_0116 turned upside down: no card is numbered 0.
+    ["A 0/72 Y", null],
     ["245/091", { number: "245", printedTotal: "091" }],
     ["©2023 Pokemon / Nintend:", null],
     ["Illus. Naoyo Kimura \\", null],

@@ -139,10 +139,11 @@ const asDigits = (s: string) => s.replace(/[IiLl|]/g, "1").replace(/[Oo]/g, "0")
 const MAX_PRINTED_TOTAL = 300;
 const MAX_PAST_TOTAL = 160;
 
-/** A misread such as `935/203` is no number: better none, so another reading of the line is tried. */
+/** A misread such as `935/203` is no number (nor `0/72`: no card is numbered 0): better none, so another reading is tried. */
 function plausible(number: string, total: string): boolean {
   if (!/^\d+$/.test(number) || !/^\d+$/.test(total)) return true;
-  return Number(total) > 0 && Number(total) <= MAX_PRINTED_TOTAL && Number(number) <= Number(total) + MAX_PAST_TOTAL;
+  const n = Number(number);
+  return n > 0 && Number(total) > 0 && Number(total) <= MAX_PRINTED_TOTAL && n <= Number(total) + MAX_PAST_TOTAL;
 }
 
 /**
