@@ -91,8 +91,9 @@ describe("parseNumber", () => {
     // Implausible readings are no number (photo_0004, scan_0199): another pass may read the line right.
     ["0935/2038 4", null],
     ["GRR? 997/650", null],
-    // Debris read on scan_0116 turned upside down: no card is numbered 0.
+    // Debris read on scans turned upside down (scan_0116, scan_0206): no card is numbered 0, no set has 1 card.
     ["A 0/72 Y", null],
+    ["| 010gpo1paISE 14/1 sa", null],
     ["245/091", { number: "245", printedTotal: "091" }],
     ["©2023 Pokemon / Nintend:", null],
     ["Illus. Naoyo Kimura \\", null],

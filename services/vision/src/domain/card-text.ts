@@ -135,15 +135,22 @@ export function parseNumber(line: string): { number: string; printedTotal: strin
 /** Letters OCR reads for digits in small print, as those digits (`I`, `l`, `|` for 1, `O` for 0). */
 const asDigits = (s: string) => s.replace(/[IiLl|]/g, "1").replace(/[Oo]/g, "0");
 
-/** Printed totals stay under 300, and secret rares run at most about 160 past them (Paldean Fates: 245/091). */
+/**
+ * Printed totals run from 5 (the smallest set of the catalog) to under 300, and secret rares at most about 160 past
+ * them (Paldean Fates: 245/091).
+ */
+const MIN_PRINTED_TOTAL = 5;
 const MAX_PRINTED_TOTAL = 300;
 const MAX_PAST_TOTAL = 160;
 
-/** A misread such as `935/203` is no number (nor `0/72`: no card is numbered 0): better none, so another reading is tried. */
+/**
+ * A misread such as `935/203` is no number (nor `0/72`, no card is numbered 0, nor `14/1`): better none, so another
+ * reading is tried.
+ */
 function plausible(number: string, total: string): boolean {
   if (!/^\d+$/.test(number) || !/^\d+$/.test(total)) return true;
-  const n = Number(number);
-  return n > 0 && Number(total) > 0 && Number(total) <= MAX_PRINTED_TOTAL && n <= Number(total) + MAX_PAST_TOTAL;
+  const [n, t] = [Number(number), Number(total)];
+  return n > 0 && t >= MIN_PRINTED_TOTAL && t <= MAX_PRINTED_TOTAL && n <= t + MAX_PAST_TOTAL;
 }
 
 /**
