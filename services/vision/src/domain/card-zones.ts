@@ -110,7 +110,7 @@ export const NAME_BAND_PASSES: readonly ZoneFilter[] = [
   { scale: 1, tone: "luma", binarize: true },
 ];
 
-const HP = CARD_ZONES.find((z) => z.name === "hp")!;
+const SPARSE_HP: CardZone = { ...CARD_ZONES.find((z) => z.name === "hp")!, layout: "sparse" };
 
 /**
  * How the HP zone is read again when neither it nor the name band gave an HP: as sparse text (tesseract finds the
@@ -119,8 +119,8 @@ const HP = CARD_ZONES.find((z) => z.name === "hp")!;
  * and 7 wrong; with these retries, 123 right and 7 wrong.
  */
 export const HP_RETRIES: readonly (ZoneFilter & { zone: CardZone })[] = [
-  { zone: { ...HP, layout: "sparse" }, scale: 1, tone: "luma" },
-  { zone: { ...HP, layout: "sparse" }, scale: 0.5, tone: "brightest" },
+  { zone: SPARSE_HP, scale: 1, tone: "luma" },
+  { zone: SPARSE_HP, scale: 0.5, tone: "brightest" },
 ];
 
 /** The line under the name band: a trainer's name sits there, below its `Supporter … TRAINER` header. */
