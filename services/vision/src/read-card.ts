@@ -193,9 +193,9 @@ async function readNumberStrips(deps: ReadCardDeps, { image, zone: at }: NumberS
         }),
       ),
     );
-    if (agreed(read.flat().flatMap((r) => r.lines))) break;
+    if (agreed(linesOf(read))) break;
   }
-  const voted = mostReadNumber(read.flat().flatMap((r) => r.lines));
+  const voted = mostReadNumber(linesOf(read));
   if (voted) return { lines: [voted], confidence: voted.confidence };
   const bands = await Promise.all(NUMBER_BANDS.map((zone) => readZone(deps, image, at(zone))));
   const found = bands.flatMap((b) => b.lines).map((l) => ({ text: parseStrictNumber(l.text), confidence: l.confidence }));
@@ -205,6 +205,8 @@ async function readNumberStrips(deps: ReadCardDeps, { image, zone: at }: NumberS
   const strips = read[0];
   return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(0, ...strips.map((s) => s.confidence)) };
 }
+
+const linesOf = (passes: ZoneReading[][]) => passes.flat().flatMap((r) => r.lines);
 
 /** A number read twice, more often than any other. */
 function agreed(lines: readonly { text: string }[]): boolean {
