@@ -8,7 +8,7 @@ import { FsObjectStore, type ObjectStore } from "@poke-ventory/storage";
 import { benchCardsDir, tempDir } from "@poke-ventory/testing";
 import { analyzeImage, OpencvCardDetector, SharpImageCodec, TesseractOcrEngine, type AnalyzeImageDeps } from "../src/index";
 
-interface Label { file: string; name: string }
+interface Label { file: string; name: string; number?: string }
 const labels: Label[] = readFileSync(path.join(benchCardsDir, "labels.jsonl"), "utf8")
   .split("\n")
   .filter(Boolean)
@@ -100,6 +100,13 @@ describe("vision on real bench images", () => {
     expect(result.cards).toHaveLength(1);
     expect(label("photo_0006.jpg").name).toBe("Team Magma's Groudon-EX");
     expect(result.cards[0].features.hp).toBe(190);
+  });
+
+  it("photo_0001.jpg (a number below the strips' lines, dark italic on gold foil): it is read as sparse text", async () => {
+    const result = await analyze("photo_0001.jpg");
+    expect(result.cards).toHaveLength(1);
+    expect(label("photo_0001.jpg").number).toBe("44");
+    expect(result.cards[0].features).toMatchObject({ number: "044", printedTotal: "185" });
   });
 
   it("binder_0002.jpg (a 2×2 binder page): four cards, once each, in grid order with their positions", async () => {

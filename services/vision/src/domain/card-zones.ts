@@ -71,14 +71,31 @@ export interface NumberPass extends ZoneFilter {
 }
 
 /**
- * How the number line is read, pass after pass, when the footer block gave no number: the strips in plain grey;
- * the footer block and the strips in the brightest channel (the number is printed on coloured or foil bands),
- * larger; the bottom-right strips in black and white (white print on the art of older full-art cards); then the
- * left ones in black and white. On the 156 bench scans and photos (read then with French and English models, now
- * with the first language only) one grey pass over the left reads 139 numbers,
- * the left passes together 149.
+ * The bottom line's halves, from a little above the strips' lines to the card's edge, read as sparse text: tesseract
+ * finds the number wherever it sits among the set symbol, the illustrator and the rule box, where a single line must
+ * span them all and a whitelist turns the symbols into letters. On photos the quad often sits a little inside the
+ * card, and the number below the strips' lines (photo_0001's `044/185`, dark italic on gold foil, is read so and by
+ * no strip).
+ */
+const SPARSE_NUMBER_LINES: readonly CardZone[] = [0, 0.5].map((left) => ({
+  name: "number" as const,
+  area: { left, top: 0.925, width: 0.5, height: 0.075 },
+  layout: "sparse" as const,
+  scale: 2,
+}));
+
+/**
+ * How the number line is read, pass after pass, when the footer block gave no number: the bottom line's halves as
+ * sparse text ({@link SPARSE_NUMBER_LINES}); the strips in plain grey; the footer block and the strips in the
+ * brightest channel (the number is printed on coloured or foil bands), larger; the bottom-right strips in black and
+ * white (white print on the art of older full-art cards); then the left ones in black and white. On the 156 bench
+ * scans and photos (read then with French and English models, now with the first language only) one grey pass over
+ * the left strips reads 139 numbers, the left passes together 149. The sparse pass first adds photo_0001 and the
+ * last card of the synthetic 3×3 pages (48/48 then), for about 30 ms more per scan and 150 ms per photo here; without
+ * the grey strips after it, scan_0169 is lost.
  */
 export const NUMBER_PASSES: readonly NumberPass[] = [
+  { scale: 2, tone: "luma", zones: SPARSE_NUMBER_LINES },
   { scale: 3, tone: "luma", zones: NUMBER_STRIPS },
   { scale: 4, tone: "brightest", zones: [FOOTER, ...NUMBER_STRIPS] },
   { scale: 2, tone: "luma", binarize: true, zones: RIGHT_NUMBER_STRIPS },
