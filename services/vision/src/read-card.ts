@@ -1,7 +1,7 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
-import { mostReadNumber, numberVotes, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, type CardReadings, type ZoneReading } from "./domain/card-text";
-import { CARD_ZONES, FOOTER_BAND, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, TRAINER_NAME_ZONE, zoneRect, type CardZone, type ZoneFilter } from "./domain/card-zones";
+import { mostReadNumber, numberVotes, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, readsNumberCleanly, type CardReadings, type ZoneReading } from "./domain/card-text";
+import { CARD_ZONES, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter } from "./domain/card-zones";
 import type { CardDetector, ImageCodec, OcrEngine, RawImage } from "./ports";
 
 export interface ReadCardDeps {
@@ -150,9 +150,17 @@ async function readOtherZones(deps: ReadCardDeps, card: RawImage): Promise<CardR
   return readings;
 }
 
-/** The readings with the number line read again, harder, when the footer gave no number. */
+/**
+ * The readings with the number line read again, harder, when the footer gave no number; when it gave one only
+ * through a repair (`22/2038`), the left half of the bottom line is read as sparse text ({@link FOOTER_NUMBER_CHECK}),
+ * and a number it reads in its printed shape wins (photo_0005: `182/203`).
+ */
 async function withNumberLine(deps: ReadCardDeps, readings: CardReadings, numbers: () => Promise<NumberSource>): Promise<CardReadings> {
-  return hasNumber(readings.footer) ? readings : { ...readings, number: await readNumberStrips(deps, await numbers()) };
+  const footer = readings.footer?.lines ?? [];
+  if (footer.some((l) => readsNumberCleanly(l.text))) return readings;
+  if (!footer.some((l) => parseNumber(l.text) !== null)) return { ...readings, number: await readNumberStrips(deps, await numbers()) };
+  const check = (await readPass(deps, await numbers(), FOOTER_NUMBER_CHECK)).flatMap((r) => r.lines).find((l) => readsNumberCleanly(l.text));
+  return check ? { ...readings, number: { lines: [check], confidence: check.confidence } } : readings;
 }
 
 /** The image the number zones are read from, and where a zone of the card lies in it. */
@@ -182,17 +190,11 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: Point[], rotati
  * taken as it came. When no pass reads a number, the bottom band's halves read as sparse text (the costliest read,
  * paid only when the others failed).
  */
-async function readNumberStrips(deps: ReadCardDeps, { image, zone: at }: NumberSource): Promise<ZoneReading> {
+async function readNumberStrips(deps: ReadCardDeps, source: NumberSource): Promise<ZoneReading> {
+  const { image, zone: at } = source;
   const read: ZoneReading[][] = [];
-  for (const { zones, ...filter } of NUMBER_PASSES) {
-    read.push(
-      await Promise.all(
-        zones.map((z) => {
-          const zone = at({ ...z, scale: filter.scale });
-          return readZone(deps, image, zone, { ...filter, scale: zone.scale });
-        }),
-      ),
-    );
+  for (const pass of NUMBER_PASSES) {
+    read.push(await readPass(deps, source, pass));
     if (agreed(linesOf(read))) break;
   }
   const voted = mostReadNumber(linesOf(read));
@@ -204,6 +206,16 @@ async function readNumberStrips(deps: ReadCardDeps, { image, zone: at }: NumberS
   // Nothing read as a number: keep the plain strips' text, for the raw text and the record.
   const strips = read[0];
   return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(0, ...strips.map((s) => s.confidence)) };
+}
+
+/** One pass over the number line: its zones read at once, prepared as it says. */
+function readPass(deps: ReadCardDeps, { image, zone: at }: NumberSource, { zones, ...filter }: NumberPass): Promise<ZoneReading[]> {
+  return Promise.all(
+    zones.map((z) => {
+      const zone = at({ ...z, scale: filter.scale });
+      return readZone(deps, image, zone, { ...filter, scale: zone.scale });
+    }),
+  );
 }
 
 const linesOf = (passes: ZoneReading[][]) => passes.flat().flatMap((r) => r.lines);
@@ -223,4 +235,3 @@ async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filt
 
 const hasName = (r: ZoneReading) => r.lines.some((l) => parseName(l.text) !== null);
 const hasHp = (r: ZoneReading | undefined) => !!r && r.lines.some((l) => parseHp(l.text) !== null);
-const hasNumber = (r: ZoneReading | undefined) => !!r && r.lines.some((l) => parseNumber(l.text) !== null);

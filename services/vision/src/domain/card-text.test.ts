@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mostReadNumber, numberVotes, parseCardText, parseHp, parseIllustrator, parseName, parseNumber, parseSetMarks, parseStrictNumber, parseYear } from "./card-text";
+import { mostReadNumber, numberVotes, parseCardText, parseHp, parseIllustrator, parseName, parseNumber, parseSetMarks, parseStrictNumber, parseYear, readsNumberCleanly } from "./card-text";
 
 // Inputs are lines tesseract.js read on the bench images (scan_0003, scan_0025, scan_0150, photo_0001, photo_0002, photo_0004).
 describe("parseName", () => {
@@ -95,10 +95,28 @@ describe("parseNumber", () => {
     ["A 0/72 Y", null],
     ["| 010gpo1paISE 14/1 sa", null],
     ["245/091", { number: "245", printedTotal: "091" }],
+    // photo_0014: 15/34 (Double Crisis) and the rarity star read as digits.
+    ["nagimiso 15/3485 ®©", { number: "15", printedTotal: "34" }],
     ["©2023 Pokemon / Nintend:", null],
     ["Illus. Naoyo Kimura \\", null],
   ])("%j → %j", (line, expected) => {
     expect(parseNumber(line)).toEqual(expected);
+  });
+});
+
+// photo_0005's footer block reads `22/2038` for 182/203: only a repair makes it a number, so it is checked.
+describe("readsNumberCleanly", () => {
+  it.each([
+    ["ONE 22/2038) mens €", false],
+    ["1 1166/1655", false],
+    ["18271654", false],
+    ["ve 182/203 your opponent", true],
+    ["E 024/165 ©", true],
+    ["GI0/GG708", true],
+    ["0 FT AE SWSH180 1 2197", true],
+    ["Illus. Naoyo Kimura", false],
+  ])("%j → %j", (line, expected) => {
+    expect(readsNumberCleanly(line)).toBe(expected);
   });
 });
 

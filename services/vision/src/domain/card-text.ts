@@ -118,18 +118,40 @@ const PREFIXED_NUMBER = /([A-Z0-9|l]{1,5})\s?\/\s?([A-Z]{2})([0-9OIl|]{2,3})/;
  * recovered when the run has the shape of `ddd/ddd`.
  */
 export function parseNumber(line: string): { number: string; printedTotal: string | null } | null {
+  return parseNumberShape(line)?.number ?? null;
+}
+
+/**
+ * True when `line` gives a number in its printed shape (`025/165`, `GG10/GG70`, `SWSH180`), not only through a
+ * repair (digits glued to the slash, a slash read as a digit): `22/2038` may be 182/203 with digits lost.
+ */
+export function readsNumberCleanly(line: string): boolean {
+  return parseNumberShape(line)?.clean ?? false;
+}
+
+function parseNumberShape(line: string): { number: { number: string; printedTotal: string | null }; clean: boolean } | null {
   const prefixed = parsePrefixedNumber(line);
-  if (prefixed) return prefixed;
-  const withTotal = NUMBER_WITH_TOTAL.exec(line) ?? LOOSE_NUMBER_WITH_TOTAL.exec(line) ?? SLASHLESS_NUMBER.exec(line) ?? shortSlashless(line);
+  if (prefixed) return { number: prefixed, clean: true };
+  const shaped = NUMBER_WITH_TOTAL.exec(line);
+  const withTotal = shaped ?? LOOSE_NUMBER_WITH_TOTAL.exec(line) ?? SLASHLESS_NUMBER.exec(line) ?? shortSlashless(line);
   const promo = PROMO_NUMBER.exec(line);
-  if (!withTotal && promo) return { number: `${promo[1].toUpperCase()}${asDigits(promo[2])}`, printedTotal: null };
+  if (!withTotal && promo) return { number: { number: `${promo[1].toUpperCase()}${asDigits(promo[2])}`, printedTotal: null }, clean: true };
   if (!withTotal) return null;
   const plainTotal = /^\d+$/.test(withTotal[2]);
   // Letters before the number but none before the total are a symbol misread (`F174/198`): subsets prefix both.
   const printed = plainTotal ? withTotal[1].replace(/^[A-Z]+(?=\d)/, "") : withTotal[1];
   const number = unSeven(printed.length > 3 && /^\d+$/.test(printed) ? printed.slice(-3) : printed);
-  const total = unSeven(plainTotal ? withTotal[2].slice(0, 3) : withTotal[2]);
-  return plausible(number, total) ? { number, printedTotal: total } : null;
+  const total = plainTotal ? gluedTotal(number, withTotal[2]) : unSeven(withTotal[2]);
+  return plausible(number, total) ? { number: { number, printedTotal: total }, clean: withTotal === shaped } : null;
+}
+
+/**
+ * A printed total with symbols glued after it as digits: its first three digits, or its first two when three make no
+ * total (`15/3485` is 15/34 and the rarity star, as printed on a 34-card set).
+ */
+function gluedTotal(number: string, digits: string): string {
+  const three = unSeven(digits.slice(0, 3));
+  return digits.length > 3 && !plausible(number, three) ? digits.slice(0, 2) : three;
 }
 
 /** Letters OCR reads for digits in small print, as those digits (`I`, `l`, `|` for 1, `O` for 0). */
@@ -253,7 +275,8 @@ export function parseCardText(readings: CardReadings, opts: { maxYear: number })
     return null;
   };
   const footer = lines("footer");
-  const numberLine = [...footer, ...lines("number")].find((l) => parseNumber(l) !== null) ?? null;
+  // A number line is read only when the footer gave no number in its printed shape: it is the better reading.
+  const numberLine = [...lines("number"), ...footer].find((l) => parseNumber(l) !== null) ?? null;
   const number = numberLine ? parseNumber(numberLine) : null;
   const marks = numberLine ? parseSetMarks(numberLine) : { setCode: null, regulationMark: null };
   const read = Object.values(readings).filter((r) => r && r.lines.length > 0) as ZoneReading[];

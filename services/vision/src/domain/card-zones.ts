@@ -85,6 +85,12 @@ const SPARSE_NUMBER_LINES: readonly CardZone[] = [0, 0.5].map((left) => ({
 }));
 
 /**
+ * The check of a number the footer block gave only through a repair: the bottom line's left half (where the footer
+ * block lies) as sparse text, alone.
+ */
+export const FOOTER_NUMBER_CHECK: NumberPass = { scale: 2, tone: "luma", zones: SPARSE_NUMBER_LINES.slice(0, 1) };
+
+/**
  * How the number line is read, pass after pass, when the footer block gave no number: the bottom line's halves as
  * sparse text ({@link SPARSE_NUMBER_LINES}); the strips in plain grey; the footer block and the strips in the
  * brightest channel (the number is printed on coloured or foil bands), larger; the bottom-right strips in black and
@@ -95,7 +101,7 @@ const SPARSE_NUMBER_LINES: readonly CardZone[] = [0, 0.5].map((left) => ({
  * the grey strips after it, scan_0169 is lost.
  */
 export const NUMBER_PASSES: readonly NumberPass[] = [
-  { scale: 2, tone: "luma", zones: SPARSE_NUMBER_LINES },
+  { ...FOOTER_NUMBER_CHECK, zones: SPARSE_NUMBER_LINES },
   { scale: 3, tone: "luma", zones: NUMBER_STRIPS },
   { scale: 4, tone: "brightest", zones: [FOOTER, ...NUMBER_STRIPS] },
   { scale: 2, tone: "luma", binarize: true, zones: RIGHT_NUMBER_STRIPS },
