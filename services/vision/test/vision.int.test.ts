@@ -103,10 +103,12 @@ describe("vision on real bench images", () => {
   });
 
   // photo_0001: below the strips' lines, dark italic on gold foil. photo_0005: white on foil, the footer block reads
-  // `22/2038`, which only a repair makes a number. Both are read as sparse text over the bottom line.
+  // `22/2038`, which only a repair makes a number. photo_0014: bottom right, the rarity star read as digits after it
+  // (`15/3485`). All are read as sparse text over the bottom line.
   it.each([
     ["photo_0001.jpg", "044", "185"],
     ["photo_0005.jpg", "182", "203"],
+    ["photo_0014.jpg", "15", "34"],
   ])("%s: the collector number %s/%s is read on a foil photo", async (file, number, printedTotal) => {
     const result = await analyze(file);
     expect(result.cards).toHaveLength(1);
