@@ -7,7 +7,7 @@ import type { OcrEngine, OcrOptions, OcrResult } from "../src/ports";
 
 /** A zone image vision sent to OCR, kept to be read again by the native CLI. */
 export interface OcrSample {
-  png: Buffer;
+  image: Buffer;
   opts: OcrOptions;
 }
 
@@ -17,7 +17,7 @@ export class RecordingOcrEngine implements OcrEngine {
   constructor(private readonly inner: OcrEngine, private readonly limit: number) {}
 
   recognize(image: Buffer, opts: OcrOptions): Promise<OcrResult> {
-    if (this.samples.length < this.limit) this.samples.push({ png: image, opts });
+    if (this.samples.length < this.limit) this.samples.push({ image, opts });
     return this.inner.recognize(image, opts);
   }
   close(): Promise<void> {
@@ -56,14 +56,14 @@ export async function ocrVsNative(engine: OcrEngine, samples: OcrSample[], langu
   let jsMs = 0;
   for (const sample of samples) {
     const started = performance.now();
-    await engine.recognize(sample.png, sample.opts);
+    await engine.recognize(sample.image, sample.opts);
     jsMs += performance.now() - started;
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "pv-native-ocr-"));
   const groups = new Map<string, string[]>();
   samples.forEach((sample, i) => {
-    const file = path.join(dir, `${i}.png`);
-    writeFileSync(file, sample.png);
+    const file = path.join(dir, `${i}.pgm`);
+    writeFileSync(file, sample.image);
     const key = JSON.stringify(nativeArgs(sample.opts, languages));
     groups.set(key, [...(groups.get(key) ?? []), file]);
   });

@@ -18,8 +18,11 @@ export interface ImageCodec {
    */
   decode(bytes: Buffer, maxPixels: number): Promise<RawImage>;
   encodeJpeg(image: RawImage, quality?: number): Promise<Buffer>;
-  /** Cuts a zone, scales it and turns it into one grey (or binary) channel as {@link ZoneFilter} says, as PNG for OCR. */
-  zonePng(image: RawImage, zone: { left: number; top: number; width: number; height: number }, filter: ZoneFilter): Promise<Buffer>;
+  /**
+   * Cuts a zone, scales it and turns it into one grey (or binary) channel with its contrast stretched, as
+   * {@link ZoneFilter} says, encoded as a binary PGM (`P5`) for OCR.
+   */
+  zoneImage(image: RawImage, zone: { left: number; top: number; width: number; height: number }, filter: ZoneFilter): Promise<Buffer>;
 }
 
 /** One card found in an image. */
@@ -67,7 +70,7 @@ export interface OcrOptions {
   text?: "words" | "codes";
 }
 
-/** Reads text from an encoded image (PNG/JPEG). */
+/** Reads text from an encoded image (PGM, PNG, JPEG). */
 export interface OcrEngine {
   recognize(image: Buffer, opts: OcrOptions): Promise<OcrResult>;
   close(): Promise<void>;

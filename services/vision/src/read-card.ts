@@ -227,9 +227,9 @@ function agreed(lines: readonly { text: string }[]): boolean {
 }
 
 async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filter: ZoneFilter = { scale: zone.scale, tone: "luma" }): Promise<ZoneReading> {
-  const png = await deps.codec.zonePng(card, zoneRect(zone.area, card), filter);
+  const image = await deps.codec.zoneImage(card, zoneRect(zone.area, card), filter);
   // Only the name is words in the analysis languages; the other zones hold numbers, HP and the collector line.
-  const result = await deps.ocr.recognize(png, { layout: zone.layout, whitelist: zone.whitelist, text: zone.name === "name" ? "words" : "codes" });
+  const result = await deps.ocr.recognize(image, { layout: zone.layout, whitelist: zone.whitelist, text: zone.name === "name" ? "words" : "codes" });
   return { lines: result.lines, confidence: result.confidence };
 }
 
