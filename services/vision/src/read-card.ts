@@ -184,8 +184,8 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: Point[], rotati
 }
 
 /**
- * The number line read pass after pass ({@link NUMBER_PASSES}: footer block and strips, several filters) until a
- * number has been read twice and more often than any other, and the number read most often kept
+ * The number line read pass after pass ({@link NUMBER_PASSES}: the line as sparse text, strips, the footer block)
+ * until a number has been read twice and more often than any other, and the number read most often kept
  * ({@link mostReadNumber}): one misreading among agreeing ones is outvoted, where the first number read would be
  * taken as it came. When no pass reads a number, the bottom band's halves read as sparse text (the costliest read,
  * paid only when the others failed).

@@ -84,11 +84,13 @@ const SPARSE_NUMBER_LINES: readonly CardZone[] = [0, 0.5].map((left) => ({
   scale: 2,
 }));
 
+const SPARSE_NUMBER_PASS: NumberPass = { scale: 2, tone: "luma", zones: SPARSE_NUMBER_LINES };
+
 /**
  * The check of a number the footer block gave only through a repair: the bottom line's left half (where the footer
  * block lies) as sparse text, alone.
  */
-export const FOOTER_NUMBER_CHECK: NumberPass = { scale: 2, tone: "luma", zones: SPARSE_NUMBER_LINES.slice(0, 1) };
+export const FOOTER_NUMBER_CHECK: NumberPass = { ...SPARSE_NUMBER_PASS, zones: SPARSE_NUMBER_LINES.slice(0, 1) };
 
 /**
  * How the number line is read, pass after pass, when the footer block gave no number: the bottom line's halves as
@@ -101,7 +103,7 @@ export const FOOTER_NUMBER_CHECK: NumberPass = { scale: 2, tone: "luma", zones: 
  * the grey strips after it, scan_0169 is lost.
  */
 export const NUMBER_PASSES: readonly NumberPass[] = [
-  { ...FOOTER_NUMBER_CHECK, zones: SPARSE_NUMBER_LINES },
+  SPARSE_NUMBER_PASS,
   { scale: 3, tone: "luma", zones: NUMBER_STRIPS },
   { scale: 4, tone: "brightest", zones: [FOOTER, ...NUMBER_STRIPS] },
   { scale: 2, tone: "luma", binarize: true, zones: RIGHT_NUMBER_STRIPS },
