@@ -44,7 +44,9 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
       const batch = await waitForAnalysis(get, parseWait(req.query?.wait, config.ANALYSIS_WAIT_SECONDS));
       const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: batch.id });
       const body = batchResponse(batch, drafts);
-      (ctx.meta as { $statusCode?: number }).$statusCode = body.status === "completed" ? 201 : 202;
+      // Where the batch is read back (polled, while it is still processing): `Location` on the 201 and on the 202.
+      const location = `/imports/batches/${batch.id}`;
+      Object.assign(ctx.meta, { $statusCode: body.status === "completed" ? 201 : 202, $location: location, $responseHeaders: { Location: location } });
       this.sendResponse(req, res, body);
     } catch (err) {
       this.sendError(req, res, err);

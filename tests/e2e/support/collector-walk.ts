@@ -86,6 +86,7 @@ export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: numb
   it("2c. stores and reports a sealed product without analysing it", async () => {
     const res = await ash().upload([scan], "sealed", 5);
     expect(res.status).toBe(201);
+    expect(res.headers.get("location")).toBe(`/imports/batches/${res.body.batch_id}`);
     expect(res.body.drafts).toEqual([]);
     expect(res.body.images[0]).toMatchObject({ status: "archived", subject_type: "sealed" });
   });
