@@ -95,6 +95,8 @@ describe("parseNumber", () => {
     ["A 0/72 Y", null],
     ["| 010gpo1paISE 14/1 sa", null],
     ["245/091", { number: "245", printedTotal: "091" }],
+    // scan_0171 turned 90°, its sparse bottom line: two repairs stacked make no number.
+    ["AUD 717765)", null],
     // photo_0014: 15/34 (Double Crisis) and the rarity star read as digits.
     ["nagimiso 15/3485 ®©", { number: "15", printedTotal: "34" }],
     ["©2023 Pokemon / Nintend:", null],

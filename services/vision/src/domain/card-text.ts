@@ -97,12 +97,13 @@ const LOOSE_NUMBER_WITH_TOTAL = /(\d{1,5})\s?[/,]{1,2}\s?(\d{2,5})/;
 const SLASHLESS_NUMBER = /(?<!\d)(\d{3})[71I](\d{3})\d?(?!\d)/;
 /**
  * Six digits whose third is the slash read as `7` or `1` (`697165` is 69/165, the number's first digit lost): taken
- * only when the six cannot be a number and a total with the slash lost (697/165 is no number).
+ * only when the six cannot be a number and a total with the slash lost (697/165 is no number), and when the total
+ * needs no repair of its own (`717765` would be 71/165 only with its `7` read as a `1` too: debris, no number).
  */
 const SHORT_SLASHLESS_NUMBER = /(?<!\d)(\d{2})[71I](\d{3})(?!\d)/;
 const shortSlashless = (line: string) => {
   const m = SHORT_SLASHLESS_NUMBER.exec(line);
-  return m && !plausible(m[0].slice(0, 3), m[2]) ? m : null;
+  return m && !m[2].startsWith("7") && !plausible(m[0].slice(0, 3), m[2]) ? m : null;
 };
 /** A promo number; its digits may be read as lookalike letters (`SWSHI82`). */
 const PROMO_NUMBER = /\b(SWSH|SVP|SV|SM|XY|BW|HGSS|DP)((?=[0-9IlO|]{0,2}\d)[0-9IlO|]{2,3})\b/i;
