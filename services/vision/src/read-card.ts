@@ -1,6 +1,6 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
-import { mostReadNumber, numberVotes, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, readsNumberCleanly, type CardReadings, type ZoneReading } from "./domain/card-text";
+import { mostReadNumber, numberAgreed, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, readsNumberCleanly, type CardReadings, type ZoneReading } from "./domain/card-text";
 import { CARD_ZONES, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter } from "./domain/card-zones";
 import type { CardDetector, ImageCodec, OcrEngine, RawImage } from "./ports";
 
@@ -195,7 +195,7 @@ async function readNumberStrips(deps: ReadCardDeps, source: NumberSource): Promi
   const read: ZoneReading[][] = [];
   for (const pass of NUMBER_PASSES) {
     read.push(await readPass(deps, source, pass));
-    if (agreed(linesOf(read))) break;
+    if (numberAgreed(linesOf(read))) break;
   }
   const voted = mostReadNumber(linesOf(read));
   if (voted) return { lines: [voted], confidence: voted.confidence };
@@ -203,7 +203,7 @@ async function readNumberStrips(deps: ReadCardDeps, source: NumberSource): Promi
   const found = bands.flatMap((b) => b.lines).map((l) => ({ text: parseStrictNumber(l.text), confidence: l.confidence }));
   const number = found.find((l): l is { text: string; confidence: number } => l.text !== null);
   if (number) return { lines: [number], confidence: number.confidence };
-  // Nothing read as a number: keep the plain strips' text, for the raw text and the record.
+  // Nothing read as a number: keep the first pass's text, for the raw text and the record.
   const strips = read[0];
   return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(0, ...strips.map((s) => s.confidence)) };
 }
@@ -219,12 +219,6 @@ function readPass(deps: ReadCardDeps, { image, zone: at }: NumberSource, { zones
 }
 
 const linesOf = (passes: ZoneReading[][]) => passes.flat().flatMap((r) => r.lines);
-
-/** A number read twice, more often than any other. */
-function agreed(lines: readonly { text: string }[]): boolean {
-  const [most = 0, next = 0] = [...numberVotes(lines).values()].sort((a, b) => b - a);
-  return most >= 2 && most > next;
-}
 
 async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filter: ZoneFilter = { scale: zone.scale, tone: "luma" }): Promise<ZoneReading> {
   const image = await deps.codec.zoneImage(card, zoneRect(zone.area, card), filter);

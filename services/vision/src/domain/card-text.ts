@@ -230,6 +230,12 @@ export function mostReadNumber<L extends { text: string }>(lines: readonly L[]):
   return lines.find((line) => votes.get(numberKey(line.text) ?? "") === most) ?? null;
 }
 
+/** True when one number has been read twice in `lines`, and more often than any other: the passes can stop. */
+export function numberAgreed(lines: readonly { text: string }[]): boolean {
+  const [most = 0, next = 0] = [...numberVotes(lines).values()].sort((a, b) => b - a);
+  return most >= 2 && most > next;
+}
+
 const numberKey = (text: string) => parseNumber(text)?.number.replace(/^0+(?=\d)/, "") ?? null;
 
 /** No set numbers its cards in the 700s: a leading `7` of three digits is the italic `1` misread. */
