@@ -95,6 +95,31 @@ describe("vision on real bench images", () => {
     expect(result.cards[0].features.hp).toBe(310);
   });
 
+  it("photo_0003.jpg (a card in a toploader, no contour card-shaped): the card's own border is found, its HP read", async () => {
+    const result = await analyze("photo_0003.jpg");
+    expect(result.cards).toHaveLength(1);
+    expect(label("photo_0003.jpg").name).toBe("Umbreon VMAX");
+    // The card's corners, read off the 720×1280 photo by eye; the toploader's lie 40 to 60 px outside them.
+    const corners = [[110, 332], [637, 325], [682, 1095], [100, 1105]];
+    const off = result.cards[0].quad.map(([x, y], i) => Math.round(Math.hypot(x - corners[i][0], y - corners[i][1])));
+    expect(Math.max(...off)).toBeLessThan(0.025 * 1280);
+    expect(result.cards[0].features.hp).toBe(310);
+  });
+
+  it("a photo of a keyboard on a table (no card, not framed like one) is no card", async () => {
+    const clutter = await sharp(path.join(benchCardsDir, "photo_0003.jpg")).extract({ left: 0, top: 0, width: 720, height: 290 }).jpeg().toBuffer();
+    const result = await analyzeBytes("clutter.jpg", clutter);
+    expect(result.cards).toEqual([]);
+  });
+
+  it("a blank card-sized sheet in a clear sleeve on a table is no card (nothing printed on it)", async () => {
+    const table = await sharp(path.join(benchCardsDir, "photo_0003.jpg")).extract({ left: 0, top: 0, width: 720, height: 290 }).resize(1280, 720, { fit: "fill" }).toBuffer();
+    const sleeve = `<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"><rect x="440" y="90" width="400" height="540" rx="10" fill="#ffffff" fill-opacity="0.25"/><rect x="470" y="120" width="340" height="475" rx="14" fill="#e9e5dc"/></svg>`;
+    const photo = await sharp(table).composite([{ input: Buffer.from(sleeve), left: 0, top: 0 }]).jpeg().toBuffer();
+    const result = await analyzeBytes("blank-in-sleeve.jpg", photo);
+    expect(result.cards).toEqual([]);
+  });
+
   it("photo_0006.jpg (a full art whose HP a single-line read misses): the HP is found as sparse text", async () => {
     const result = await analyze("photo_0006.jpg");
     expect(result.cards).toHaveLength(1);

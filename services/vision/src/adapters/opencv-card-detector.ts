@@ -2,6 +2,7 @@ import type { Mat } from "@u4/opencv4nodejs";
 import type { Point } from "@poke-ventory/contracts";
 import { frameQuad, isCardRatio, isSquareOn, orderCorners, polygonArea, shapeRatio } from "../domain/card-geometry";
 import { refineCardQuad } from "./refine-card-quad";
+import { findHeldCard } from "./find-held-card";
 import { distinctCards, gridOrder } from "../domain/card-layout";
 import type { CardDetector, CardQuad, RawImage } from "../ports";
 import { loadOpenCV } from "./load-opencv";
@@ -32,7 +33,8 @@ export interface OpencvCardDetectorOptions {
  * adaptive threshold, Otsu brightness segmentation). Several distinct cards of a size are a page, returned in grid
  * order, each narrowed to its card's own border when one is found inside it (a pocket's edge is not the card's);
  * otherwise the largest card-shaped quad, or — when the image is itself framed like a card and shows print — the
- * card's border found inside the frame, or the whole frame.
+ * card's border found inside the frame, or the whole frame; in other photos with no card-shaped quad, a card in a
+ * holder ({@link findHeldCard}).
  */
 export class OpencvCardDetector implements CardDetector {
   private readonly workingSize: number;
@@ -78,12 +80,19 @@ export class OpencvCardDetector implements CardDetector {
     // A frame shaped exactly like a card is a scan or a tight crop: a card inside it lies square to the frame, a
     // skewed quad there is made of the art's lines; with none, the frame is the card.
     const tight = isCardRatio(shapeRatio(frameQuad(image.width, image.height)), TIGHT_FRAME);
+    // A card shows print: a blank card-shaped sheet is not one.
     const best = quads
-      .filter((q) => polygonArea(q) >= minArea && (!tight || isSquareOn(q)))
+      .filter((q) => polygonArea(q) >= minArea && (!tight || isSquareOn(q)) && edgeDensity(canny, q) >= MIN_EDGE_DENSITY)
       .sort((a, b) => polygonArea(b) - polygonArea(a))[0];
     if (best) return [{ corners: unpad(best).map(toImage), position: null }];
+    if (!frameIsCard) {
+      // No contour is card-shaped: a card in a toploader or a case, or no card (it must show print).
+      const held = findHeldCard(small);
+      const printed = held && edgeDensity(canny, held.map(([x, y]): Point => [x + pad, y + pad])) >= MIN_EDGE_DENSITY;
+      return held && printed ? [{ corners: held.map(toImage), position: null }] : [];
+    }
     // A frame shaped like a card but with no print in it (a blank sheet, a wall) holds no card.
-    if (!frameIsCard || edgeDensity(canny, frameQuad(padded.cols, padded.rows)) < MIN_EDGE_DENSITY) return [];
+    if (edgeDensity(canny, frameQuad(padded.cols, padded.rows)) < MIN_EDGE_DENSITY) return [];
     const border = tight ? null : refineCardQuad(small, frameQuad(small.cols, small.rows), 0);
     return [{ corners: border ? border.map(toImage) : frameQuad(image.width, image.height), position: null }];
   }

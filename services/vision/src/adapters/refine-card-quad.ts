@@ -1,6 +1,6 @@
 import type { Mat } from "@u4/opencv4nodejs";
 import type { Point } from "@poke-ventory/contracts";
-import { findCardBorder, type GradientMap } from "../domain/card-border";
+import { findCardBorder, type BorderSearchOptions, type GradientMap } from "../domain/card-border";
 import { quadSides } from "../domain/card-geometry";
 import { loadOpenCV } from "./load-opencv";
 
@@ -11,8 +11,12 @@ const cv = loadOpenCV();
  * is straightened, its gradients searched for a card-shaped border ({@link findCardBorder}), and the border mapped
  * back into the image. A border around a found quad must lie within it (a quad found on a page is the card or its
  * pocket, never less than the card). Null when no card-shaped border is found (keep the quad).
+ *
+ * A `rough` quad (a region guessed by colour, not a quadrilateral found in the image) may be off by more than the
+ * margin's worth on a side and need not be card-shaped: its sides are searched deeper, the border may be anywhere
+ * from a third of the region to all of it, and its shape is checked in the image.
  */
-export function refineCardQuad(rgb: Mat, quad: Point[], margin: number): Point[] | null {
+export function refineCardQuad(rgb: Mat, quad: Point[], margin: number, rough = false): Point[] | null {
   const cx = quad.reduce((s, p) => s + p[0], 0) / 4;
   const cy = quad.reduce((s, p) => s + p[1], 0) / 4;
   const region = quad.map(([x, y]): Point => [cx + (x - cx) * (1 + 2 * margin), cy + (y - cy) * (1 + 2 * margin)]);
@@ -24,14 +28,26 @@ export function refineCardQuad(rgb: Mat, quad: Point[], margin: number): Point[]
   const toRect = cv.getPerspectiveTransform(points(region), points(rect));
   const straight = rgb.warpPerspective(toRect, new cv.Size(width, height), cv.INTER_LINEAR, cv.BORDER_REPLICATE);
   const grown = (1 + 2 * margin) ** 2;
-  const border = findCardBorder(gradients(straight), { maxArea: 1.03 / grown, minArea: 0.6 / grown, regionEdges: margin === 0 });
-  if (!border) return null;
   const back = cv.getPerspectiveTransform(points(rect), points(region)).getDataAsArray();
-  return border.map(([x, y]): Point => {
+  const toImage = ([x, y]: Point): Point => {
     const w = back[2][0] * x + back[2][1] * y + back[2][2];
     return [(back[0][0] * x + back[0][1] * y + back[0][2]) / w, (back[1][0] * x + back[1][1] * y + back[1][2]) / w];
-  });
+  };
+  const search: BorderSearchOptions = rough
+    ? { band: ROUGH_BAND, minArea: 0.33, maxArea: 1, regionEdges: false, tolerance: ROUGH_TOLERANCE, toImage, inset: 3, peak: ROUGH_PEAK }
+    : { maxArea: 1.03 / grown, minArea: 0.6 / grown, regionEdges: margin === 0 };
+  const border = findCardBorder(gradients(straight), search);
+  return border ? border.map(toImage) : null;
 }
+
+/** How deep a rough region's sides are searched, as a fraction of the region across them. */
+const ROUGH_BAND = 0.25;
+
+/** How far from a card's shape a border found in a rough region may be (a card seen in some perspective). */
+const ROUGH_TOLERANCE = 0.03;
+
+/** A rough region's candidate lines need only stand out a little (a card's thin silver edge against clear plastic). */
+const ROUGH_PEAK = 1.3;
 
 /** Absolute Sobel gradients of the blurred image, the strongest of its three channels at each pixel. */
 function gradients(rgb: Mat): GradientMap {

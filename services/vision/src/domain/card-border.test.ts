@@ -56,4 +56,35 @@ describe("findCardBorder", () => {
     expect(findCardBorder(map)).not.toBeNull();
     expect(findCardBorder(map, { regionEdges: false })).toBeNull();
   });
+
+  it("a side that barely stands out (a thin edge against clear plastic) is a candidate only with a lower peak", () => {
+    const card = { left: 20, top: 18, right: 276, bottom: 375 };
+    const map = gradientsOf(300, 400, card);
+    // Texture over the right band (the holder, the table behind it) and a faint right edge.
+    for (let y = 0; y < 400; y++) for (let x = 240; x < 300; x++) map.gx[y * 300 + x] = x === card.right ? 40 : 18 + ((x * 7 + y * 3) % 5);
+    expect(findCardBorder(map, { regionEdges: false })).toBeNull();
+    const quad = findCardBorder(map, { regionEdges: false, peak: 1.3 });
+    expect(quad && near(quad, card)).toBe(true);
+  });
+
+  it("the shape is checked where the region maps in the image, when it is not a similar copy", () => {
+    const card = { left: 20, top: 18, right: 276, bottom: 375 };
+    const map = gradientsOf(300, 400, card);
+    expect(findCardBorder(map)).not.toBeNull();
+    // The region was straightened from a quad twice as wide as tall: in the image, this border is no card.
+    expect(findCardBorder(map, { toImage: ([x, y]) => [2 * x, y / 1.5] })).toBeNull();
+  });
+
+  it("lines next to the region's sides are left out with an inset (a straightened region's smeared edge)", () => {
+    const card = { left: 20, top: 18, right: 260, bottom: 353 };
+    const map = gradientsOf(280, 391, card);
+    const smear = { left: 1, top: 1, right: 278, bottom: 389 };
+    const smeared = gradientsOf(280, 391, smear);
+    for (let i = 0; i < map.gx.length; i++) {
+      map.gx[i] = Math.max(map.gx[i], 2 * smeared.gx[i]);
+      map.gy[i] = Math.max(map.gy[i], 2 * smeared.gy[i]);
+    }
+    expect(near(findCardBorder(map, { regionEdges: false })!, smear)).toBe(true);
+    expect(near(findCardBorder(map, { regionEdges: false, inset: 3 })!, card)).toBe(true);
+  });
 });

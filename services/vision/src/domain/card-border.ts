@@ -20,6 +20,15 @@ export interface BorderSearchOptions {
   maxArea?: number;
   /** The region's own sides may be the card's (a close-up running to the frame's edge; not a grown quad). */
   regionEdges?: boolean;
+  /**
+   * Where a point of the region lies in the image, when the region is not a similar copy of it (straightened from a
+   * rough quad): a card's shape is then checked in the image.
+   */
+  toImage?: (p: Point) => Point;
+  /** Pixels next to the region's sides where no line is looked for (a straightened region's smeared edge). */
+  inset?: number;
+  /** How many times a side band's mean gradient a line must reach to be a candidate. */
+  peak?: number;
 }
 
 /** A straight line across the region: `offset` along the side's axis at the middle, plus `slope` per pixel along it. */
@@ -45,15 +54,18 @@ export function findCardBorder(map: GradientMap, opts: BorderSearchOptions = {})
   const minArea = (opts.minArea ?? 0.45) * map.width * map.height;
   const maxArea = (opts.maxArea ?? 1) * map.width * map.height;
   const { width: w, height: h } = map;
-  const left = sideLines(map.gx, w, h, 0, Math.round(band * w), false);
-  const right = sideLines(map.gx, w, h, Math.round((1 - band) * w), w - 1, false);
-  const top = sideLines(map.gy, w, h, 0, Math.round(band * h), true);
-  const bottom = sideLines(map.gy, w, h, Math.round((1 - band) * h), h - 1, true);
+  const inset = opts.inset ?? 0;
+  const peak = opts.peak ?? 2;
+  const left = sideLines(map.gx, w, h, inset, Math.round(band * w), false, peak);
+  const right = sideLines(map.gx, w, h, Math.round((1 - band) * w), w - 1 - inset, false, peak);
+  const top = sideLines(map.gy, w, h, inset, Math.round(band * h), true, peak);
+  const bottom = sideLines(map.gy, w, h, Math.round((1 - band) * h), h - 1 - inset, true, peak);
   const sides = (lines: Line[], offset: number) => (opts.regionEdges === false ? lines : [...lines, edge(offset)]);
   let best: { quad: Point[]; score: number } | null = null;
   for (const l of sides(left, 0)) for (const r of sides(right, w - 1)) for (const t of sides(top, 0)) for (const b of sides(bottom, h - 1)) {
     const quad = [cross(l, t, w, h), cross(r, t, w, h), cross(r, b, w, h), cross(l, b, w, h)];
-    if (Math.abs(shapeRatio(quad) - CARD_ASPECT) > tolerance || polygonArea(quad) < minArea || polygonArea(quad) > maxArea) continue;
+    if (polygonArea(quad) < minArea || polygonArea(quad) > maxArea) continue;
+    if (Math.abs(shapeRatio(opts.toImage ? quad.map(opts.toImage) : quad) - CARD_ASPECT) > tolerance) continue;
     const score = l.strength + r.strength + t.strength + b.strength;
     if (!best || score > best.score) best = { quad, score };
   }
@@ -64,9 +76,10 @@ const edge = (offset: number): Line => ({ offset, slope: 0, strength: 0 });
 
 /**
  * The strongest lines whose offset lies in [from, to]: mean gradient along each (offset, slope) line over the middle
- * 80 % of the side, local maxima by offset, strongest first. `horizontal` lines run along x (top, bottom sides).
+ * 80 % of the side, local maxima by offset over `peak` times the band's mean, strongest first. `horizontal` lines run
+ * along x (top, bottom sides).
  */
-function sideLines(g: Float32Array, w: number, h: number, from: number, to: number, horizontal: boolean): Line[] {
+function sideLines(g: Float32Array, w: number, h: number, from: number, to: number, horizontal: boolean, peak: number): Line[] {
   const along = horizontal ? w : h;
   const across = horizontal ? h : w;
   const mid = along / 2;
@@ -92,7 +105,7 @@ function sideLines(g: Float32Array, w: number, h: number, from: number, to: numb
   const peaks = profile.filter((p, i) => p.strength >= (profile[i - 1]?.strength ?? 0) && p.strength > (profile[i + 1]?.strength ?? 0));
   const mean = profile.reduce((s, p) => s + p.strength, 0) / Math.max(1, profile.length);
   return peaks
-    .filter((p) => p.strength > 2 * mean)
+    .filter((p) => p.strength > peak * mean)
     .sort((a, b) => b.strength - a.strength)
     .slice(0, PEAKS_PER_SIDE);
 }
