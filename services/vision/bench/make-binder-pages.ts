@@ -8,30 +8,11 @@
  * JPEG, with a `labels.jsonl` in the source's format (`kind: "binder"`, `cards[]` with `r<row>c<col>` positions).
  * Synthetic pages test layout and grid order; they are no substitute for photographed ones.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-
-interface SourceLabel {
-  file: string;
-  kind?: string;
-  card_id?: string;
-  tcgdex_id?: string;
-  name?: string;
-}
-
-/** Small deterministic generator (mulberry32): the same seed makes the same pages. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { glareSvg, random, scanSources } from "./synthetic-images";
 
 const POCKET = { width: 640, height: 880, gap: 36, margin: 70 } as const;
 const EMPTY_POCKET_CHANCE = 0.12;
@@ -49,12 +30,7 @@ async function main() {
   if (!values.from || !values.out) throw new Error("usage: --from <dir with labels.jsonl> --out <dir> [--pages N] [--grid N] [--seed N]");
   const grid = Number(values.grid);
   const next = random(Number(values.seed));
-  const sources = readFileSync(path.join(values.from, "labels.jsonl"), "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as SourceLabel)
-    .filter((l) => l.kind === "scan" && l.card_id);
-  if (sources.length === 0) throw new Error(`no scan entries in ${values.from}/labels.jsonl`);
+  const sources = scanSources(values.from);
   mkdirSync(values.out, { recursive: true });
 
   const width = 2 * POCKET.margin + grid * POCKET.width + (grid - 1) * POCKET.gap;
@@ -81,7 +57,7 @@ async function main() {
         cards.push({ position: `r${row}c${col}`, card_id: source.card_id, tcgdex_id: source.tcgdex_id, name: source.name });
       }
     }
-    layers.push({ input: glareSvg(width, height, next), left: 0, top: 0 });
+    layers.push({ input: glareSvg(width, height, next, 0.35, [0.18, 0.1]), left: 0, top: 0 });
     const sheet = await sharp({ create: { width, height, channels: 3, background: "#1d1d22" } }).composite(layers).png().toBuffer();
     const file = `binder_synth_${String(page + 1).padStart(3, "0")}.jpg`;
     await sharp(sheet)
@@ -101,17 +77,6 @@ const pocketSvg = () =>
     `<svg xmlns="http://www.w3.org/2000/svg" width="${POCKET.width}" height="${POCKET.height}">` +
       `<rect x="2" y="2" width="${POCKET.width - 4}" height="${POCKET.height - 4}" fill="#2b2b31" stroke="#4a4a52" stroke-width="3"/></svg>`,
   );
-
-/** A soft white glare somewhere on the sheet, as a lamp gives on a binder's plastic. */
-function glareSvg(width: number, height: number, next: () => number): Buffer {
-  const cx = Math.round(width * (0.2 + 0.6 * next()));
-  const cy = Math.round(height * (0.2 + 0.6 * next()));
-  return Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><radialGradient id="g">` +
-      `<stop offset="0" stop-color="white" stop-opacity="0.35"/><stop offset="1" stop-color="white" stop-opacity="0"/></radialGradient></defs>` +
-      `<ellipse cx="${cx}" cy="${cy}" rx="${Math.round(width * 0.18)}" ry="${Math.round(height * 0.1)}" fill="url(#g)"/></svg>`,
-  );
-}
 
 main().catch((err) => {
   console.error(`make-binder-pages failed: ${err instanceof Error ? err.message : String(err)}`);

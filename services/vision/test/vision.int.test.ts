@@ -106,6 +106,29 @@ describe("vision on real bench images", () => {
     expect(result.cards[0].features.hp).toBe(310);
   });
 
+  // A 4:3 photo is shaped nearly like a card (short/long 0.75): it was once taken for a close-up, and a card lying in
+  // it, smaller than half the frame, for its art window; the whole frame came back as the card.
+  it.each([
+    ["landscape", 1280, 960],
+    ["portrait", 960, 1280],
+  ])("a card lying on a table in a %s 4:3 photo is found and read", async (_, width, height) => {
+    const table = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><filter id="t"><feTurbulence type="fractalNoise" baseFrequency="0.002 0.06" numOctaves="3" seed="7"/><feColorMatrix type="saturate" values="0"/><feComponentTransfer><feFuncA type="linear" slope="0.4"/></feComponentTransfer></filter><rect width="100%" height="100%" fill="#8a6a48"/><rect width="100%" height="100%" filter="url(#t)"/></svg>`;
+    const card = await sharp(path.join(benchCardsDir, "scan_0001.jpg"))
+      .resize(440, 615, { fit: "fill" })
+      .ensureAlpha()
+      .rotate(5, { background: { r: 0, g: 0, b: 0, alpha: 0 } })
+      .png()
+      .toBuffer({ resolveWithObject: true });
+    const [left, top] = [Math.round((width - card.info.width) / 2), Math.round((height - card.info.height) / 2)];
+    const photo = await sharp(Buffer.from(table)).composite([{ input: card.data, left, top }]).jpeg({ quality: 88 }).toBuffer();
+    const result = await analyzeBytes(`lying-${width}.jpg`, photo);
+    expect(result.cards).toHaveLength(1);
+    const xs = result.cards[0].quad.map(([x]) => x);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(card.info.width + 20);
+    // Bulbasaur 001/165, 440 px wide here: its number is read, its name at least begins right (`Buibasaur`).
+    expect(result.cards[0].features).toMatchObject({ number: "001", printedTotal: "165", name: expect.stringMatching(/^Bu/) });
+  });
+
   it("a photo of a keyboard on a table (no card, not framed like one) is no card", async () => {
     const clutter = await sharp(path.join(benchCardsDir, "photo_0003.jpg")).extract({ left: 0, top: 0, width: 720, height: 290 }).jpeg().toBuffer();
     const result = await analyzeBytes("clutter.jpg", clutter);

@@ -21,6 +21,9 @@ const QUAD_MARGIN = 0.06;
 /** A frame within this of a card's shape (short/long) is taken as the card itself. */
 const TIGHT_FRAME = 0.02;
 
+/** In an image framed like a card (a close-up), a quad smaller than this fraction of it is its art window or text box. */
+const CLOSE_UP_CARD_AREA = 0.5;
+
 export interface OpencvCardDetectorOptions {
   /** Long side the image is shrunk to before looking for edges (the warp reads full resolution). */
   workingSize?: number;
@@ -31,10 +34,13 @@ export interface OpencvCardDetectorOptions {
 /**
  * OpenCV behind the {@link CardDetector} port: card-shaped quadrilaterals among the contours of three maps (Canny,
  * adaptive threshold, Otsu brightness segmentation). Several distinct cards of a size are a page, returned in grid
- * order, each narrowed to its card's own border when one is found inside it (a pocket's edge is not the card's);
- * otherwise the largest card-shaped quad, or — when the image is itself framed like a card and shows print — the
- * card's border found inside the frame, or the whole frame; in other photos with no card-shaped quad, a card in a
- * holder ({@link findHeldCard}).
+ * order, each narrowed to its card's own border when one is found inside it (a pocket's edge is not the card's).
+ * Otherwise one card, which shows print:
+ * - in a photo not framed like a card, the largest card-shaped quad (narrowed so too), else a card in a holder
+ *   ({@link findHeldCard});
+ * - in an image framed like a card (a scan, a close-up), a quad filling most of it; else, when the frame is only
+ *   roughly a card's shape (a 4:3 photo), a card lying in it as in other photos, else the card's border found inside
+ *   the frame, else a held card; else the whole frame.
  */
 export class OpencvCardDetector implements CardDetector {
   private readonly workingSize: number;
@@ -61,7 +67,8 @@ export class OpencvCardDetector implements CardDetector {
       grey.threshold(0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU),
     ];
     // An image framed like a card is a scan or a close-up: only a quad filling most of it is the card, smaller
-    // ones are its art window or text box — unless several cards of a size lie side by side (a binder page).
+    // ones are its art window or text box — unless several cards of a size lie side by side (a binder page), or
+    // the frame is a 4:3 photo's (short/long 0.75, as near a card's) with a card lying in it.
     const frameIsCard = isCardRatio(shapeRatio(frameQuad(image.width, image.height)));
     const area = small.rows * small.cols;
     const frame = { width: padded.cols, height: padded.rows, margin: pad + 3 };
@@ -76,25 +83,39 @@ export class OpencvCardDetector implements CardDetector {
     // Empty pockets of a page are card-shaped too: a card inside shows print (edges), an empty pocket next to none.
     const cards = distinctCards(quads).filter((q) => edgeDensity(canny, q) >= MIN_EDGE_DENSITY);
     if (cards.length >= 2) return gridOrder(cards).map(({ quad, position }) => ({ corners: refined(unpad(quad)), position }));
-    const minArea = (frameIsCard ? 0.5 : this.minAreaFraction) * area;
     // A frame shaped exactly like a card is a scan or a tight crop: a card inside it lies square to the frame, a
     // skewed quad there is made of the art's lines; with none, the frame is the card.
     const tight = isCardRatio(shapeRatio(frameQuad(image.width, image.height)), TIGHT_FRAME);
-    // A card shows print: a blank card-shaped sheet is not one.
-    const best = quads
-      .filter((q) => polygonArea(q) >= minArea && (!tight || isSquareOn(q)) && edgeDensity(canny, q) >= MIN_EDGE_DENSITY)
-      .sort((a, b) => polygonArea(b) - polygonArea(a))[0];
-    if (best) return [{ corners: unpad(best).map(toImage), position: null }];
+    // A card shows print: a blank card-shaped sheet is not one. Largest first.
+    const printed = quads
+      .filter((q) => (!tight || isSquareOn(q)) && edgeDensity(canny, q) >= MIN_EDGE_DENSITY)
+      .sort((a, b) => polygonArea(b) - polygonArea(a));
+    const largest = (fraction: number) => printed.find((q) => polygonArea(q) >= fraction * area);
+    const one = (corners: Point[]): CardQuad[] => [{ corners, position: null }];
+    const held = () => {
+      const quad = findHeldCard(small);
+      return quad && edgeDensity(canny, quad.map(([x, y]): Point => [x + pad, y + pad])) >= MIN_EDGE_DENSITY ? quad : null;
+    };
     if (!frameIsCard) {
+      const best = largest(this.minAreaFraction);
+      if (best) return one(unpad(best).map(toImage));
       // No contour is card-shaped: a card in a toploader or a case, or no card (it must show print).
-      const held = findHeldCard(small);
-      const printed = held && edgeDensity(canny, held.map(([x, y]): Point => [x + pad, y + pad])) >= MIN_EDGE_DENSITY;
-      return held && printed ? [{ corners: held.map(toImage), position: null }] : [];
+      const quad = held();
+      return quad ? one(quad.map(toImage)) : [];
     }
+    const best = largest(CLOSE_UP_CARD_AREA);
+    if (best) return one(unpad(best).map(toImage));
     // A frame shaped like a card but with no print in it (a blank sheet, a wall) holds no card.
     if (edgeDensity(canny, frameQuad(padded.cols, padded.rows)) < MIN_EDGE_DENSITY) return [];
-    const border = tight ? null : refineCardQuad(small, frameQuad(small.cols, small.rows), 0);
-    return [{ corners: border ? border.map(toImage) : frameQuad(image.width, image.height), position: null }];
+    if (tight) return one(frameQuad(image.width, image.height));
+    // A frame only roughly a card's shape (a 4:3 photo): a card lying in it as in other photos, else its border
+    // inside the frame (a close-up), else held, else the frame.
+    const lying = largest(this.minAreaFraction);
+    if (lying) return one(unpad(lying).map(toImage));
+    const border = refineCardQuad(small, frameQuad(small.cols, small.rows), 0);
+    if (border) return one(border.map(toImage));
+    const quad = held();
+    return one(quad ? quad.map(toImage) : frameQuad(image.width, image.height));
   }
 
   async warp(image: RawImage, corners: Point[], size: { width: number; height: number }): Promise<RawImage> {
@@ -151,3 +172,4 @@ function cornersOnFrame(quad: Point[], frame: { width: number; height: number; m
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+

@@ -23,6 +23,8 @@ describe("parseName", () => {
     ["> \\ LEvolvesfromJigglypuif cu", null],
     ["~~ |  Evoives fromJigalypuff", null],
     ["Evolves from Ekans", null],
+    // On a synthetic table photo of Haunter (its name read `maunter` on the line above).
+    ["L.  boivesfomGasiy «", null],
     ["Pokémon TOOL ,..  _.. T", null],
     ["PokemonTooly .. 1", null],
     ["Supporter", null],

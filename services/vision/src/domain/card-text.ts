@@ -32,8 +32,11 @@ function isLayout(token: string): boolean {
   return letters.length > 0 && ends.some((end, i) => end && i > 0 && letters.length - i <= 2);
 }
 
-/** `Evolves from Ekans` (`Évolue de …`) under the name: that line names the previous stage, not the card. */
-const EVOLVES = /^[^\p{L}]*\p{L}{0,2}(?:ev[a-z]{2,4}es|[ée]volue)/iu;
+/**
+ * `Evolves from Ekans` (`Évolue de …`) under the name: that line names the previous stage, not the card. OCR mangles
+ * the start of `Evolves` (`Evoives`, `boivesfom`), less often the `ves from` after it.
+ */
+const EVOLVES = /^[^\p{L}]*\p{L}{0,2}(?:ev[a-z]{2,4}es|[ée]volue|[a-z]{0,4}ves\s?fr?om)/iu;
 const WORD = /^[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿA-Z'’.-]*[a-zà-öø-ÿ'’.]$|^[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’.-]+-(?:ex|EX|GX)$/;
 
 const clean = (token: string) => token.replace(/^[^\p{L}\d]+|[^\p{L}\d.'’-]+$/gu, "").replace(/[.]+$/, (m) => (m.length === 1 ? m : ""));

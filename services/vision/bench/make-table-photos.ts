@@ -1,0 +1,94 @@
+/**
+ * Makes photos of one card lying on a table out of single-card images, for the recognition bench's photo path beyond
+ * the few real photos:
+ *   npm run bench:make-photos -- --from <dir with labels.jsonl> --out <dir> [--photos 24] [--seed 1]
+ *
+ * Each photo is a phone-shaped frame (4:3, landscape or portrait, the shape close enough to a card's that a detector
+ * may take the frame for the card) showing a table (wood grain, cloth or a plain desk, drawn procedurally) and one
+ * card from the `scan` entries of the source folder, 15 to 45 % of the frame, turned up to 8°, with a soft shadow
+ * and a glare, saved as a JPEG with a `labels.jsonl` in the source's format (`kind: "photo"`). Synthetic photos test
+ * detection and reading at photo sizes; they are no substitute for photographed ones (no perspective, no sleeve).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import sharp from "sharp";
+import { glareSvg, random, scanSources } from "./synthetic-images";
+
+/** The long side of a photo; the short side is three quarters of it. */
+const LONG_SIDE = 1600;
+const CARD_ASPECT = 63 / 88;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      from: { type: "string" },
+      out: { type: "string" },
+      photos: { type: "string", default: "24" },
+      seed: { type: "string", default: "1" },
+    },
+  });
+  if (!values.from || !values.out) throw new Error("usage: --from <dir with labels.jsonl> --out <dir> [--photos N] [--seed N]");
+  const next = random(Number(values.seed));
+  const sources = scanSources(values.from);
+  mkdirSync(values.out, { recursive: true });
+
+  const labels: string[] = [];
+  for (let i = 0; i < Number(values.photos); i++) {
+    const portrait = next() < 0.5;
+    const [width, height] = portrait ? [(LONG_SIDE * 3) / 4, LONG_SIDE] : [LONG_SIDE, (LONG_SIDE * 3) / 4];
+    const source = sources[Math.floor(next() * sources.length)];
+    const share = 0.15 + 0.3 * next();
+    const cardWidth = Math.round(Math.sqrt(share * width * height * CARD_ASPECT));
+    const cardHeight = Math.round(cardWidth / CARD_ASPECT);
+    const angle = (next() - 0.5) * 16;
+    const card = await sharp(path.join(values.from, source.file))
+      .resize({ width: cardWidth, height: cardHeight, fit: "fill" })
+      .ensureAlpha()
+      .rotate(angle, { background: { r: 0, g: 0, b: 0, alpha: 0 } })
+      .png()
+      .toBuffer({ resolveWithObject: true });
+    const left = Math.round((width - card.info.width) * (0.25 + 0.5 * next()));
+    const top = Math.round((height - card.info.height) * (0.25 + 0.5 * next()));
+    const shadow = await sharp(card.data).extractChannel("alpha").toColourspace("b-w").linear(0.45, 0).blur(12).toBuffer();
+    const shadowLayer = await sharp({ create: { width: card.info.width, height: card.info.height, channels: 3, background: "#000000" } })
+      .joinChannel(shadow)
+      .png()
+      .toBuffer();
+    const photo = await sharp(await tableSvg(width, height, next))
+      .composite([
+        { input: shadowLayer, left: left + 10, top: top + 14 },
+        { input: card.data, left, top },
+        { input: glareSvg(width, height, next, 0.3, [0.2, 0.12]), left: 0, top: 0 },
+      ])
+      .png()
+      .toBuffer();
+    const file = `photo_synth_${String(i + 1).padStart(3, "0")}.jpg`;
+    await sharp(photo).blur(0.6 + 0.6 * next()).jpeg({ quality: Math.round(78 + 12 * next()) }).toFile(path.join(values.out, file));
+    const { card_id, tcgdex_id, name, number } = source;
+    labels.push(JSON.stringify({ file, kind: "photo", card_id, tcgdex_id, name, number, notes: "synthetic photo made by make-table-photos.ts" }));
+  }
+  writeFileSync(path.join(values.out, "labels.jsonl"), `${labels.join("\n")}\n`);
+  console.log(`${labels.length} photos written to ${values.out}`);
+}
+
+/** A table: wood grain, a cloth's weave or a plain desk, in a random colour. */
+async function tableSvg(width: number, height: number, next: () => number): Promise<Buffer> {
+  const kind = Math.floor(next() * 3);
+  const hue = Math.round(next() * 360);
+  const light = kind === 0 ? 35 + 25 * next() : 15 + 60 * next();
+  const base = kind === 0 ? `hsl(${25 + Math.round(15 * next())}, 45%, ${light}%)` : `hsl(${hue}, ${Math.round(10 + 30 * next())}%, ${light}%)`;
+  const frequency = kind === 0 ? "0.002 0.06" : kind === 1 ? "0.35 0.35" : "0.01 0.01";
+  const strength = kind === 2 ? 0.15 : 0.4;
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+      `<filter id="t"><feTurbulence type="fractalNoise" baseFrequency="${frequency}" numOctaves="3" seed="${Math.round(next() * 1000)}"/>` +
+      `<feColorMatrix type="saturate" values="0"/><feComponentTransfer><feFuncA type="linear" slope="${strength}"/></feComponentTransfer></filter>` +
+      `<rect width="100%" height="100%" fill="${base}"/><rect width="100%" height="100%" filter="url(#t)"/></svg>`,
+  );
+}
+
+main().catch((err) => {
+  console.error(`make-table-photos failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
