@@ -1,13 +1,15 @@
 /**
  * Makes photos of one card lying on a table out of single-card images, for the recognition bench's photo path beyond
  * the few real photos:
- *   npm run bench:make-photos -- --from <dir with labels.jsonl> --out <dir> [--photos 24] [--seed 1]
+ *   npm run bench:make-photos -- --from <dir with labels.jsonl> --out <dir> [--photos 24] [--seed 1] [--sleeves 0]
  *
  * Each photo is a phone-shaped frame (4:3, landscape or portrait, the shape close enough to a card's that a detector
  * may take the frame for the card) showing a table (wood grain, cloth or a plain desk, drawn procedurally) and one
  * card from the `scan` entries of the source folder, 15 to 45 % of the frame, turned up to 8°, with a soft shadow
- * and a glare, saved as a JPEG with a `labels.jsonl` in the source's format (`kind: "photo"`). Synthetic photos test
- * detection and reading at photo sizes; they are no substitute for photographed ones (no perspective, no sleeve).
+ * and a glare, saved as a JPEG with a `labels.jsonl` in the source's format (`kind: "photo"`). `--sleeves F` puts that
+ * fraction of the cards in a clear sleeve (a faint sheet a little larger than the card, with a glossy edge). Synthetic
+ * photos test detection and reading at photo sizes; they are no substitute for photographed ones (no perspective, no
+ * real plastic or light).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -26,9 +28,10 @@ async function main() {
       out: { type: "string" },
       photos: { type: "string", default: "24" },
       seed: { type: "string", default: "1" },
+      sleeves: { type: "string", default: "0" },
     },
   });
-  if (!values.from || !values.out) throw new Error("usage: --from <dir with labels.jsonl> --out <dir> [--photos N] [--seed N]");
+  if (!values.from || !values.out) throw new Error("usage: --from <dir with labels.jsonl> --out <dir> [--photos N] [--seed N] [--sleeves F]");
   const next = random(Number(values.seed));
   const sources = scanSources(values.from);
   mkdirSync(values.out, { recursive: true });
@@ -42,12 +45,17 @@ async function main() {
     const cardWidth = Math.round(Math.sqrt(share * width * height * CARD_ASPECT));
     const cardHeight = Math.round(cardWidth / CARD_ASPECT);
     const angle = (next() - 0.5) * 16;
-    const card = await sharp(path.join(values.from, source.file))
-      .resize({ width: cardWidth, height: cardHeight, fit: "fill" })
+    const face = await sharp(path.join(values.from, source.file)).resize({ width: cardWidth, height: cardHeight, fit: "fill" }).png().toBuffer();
+    const sleeves = Number(values.sleeves);
+    const sleeved = sleeves > 0 && next() < sleeves ? await inSleeve(face, cardWidth, cardHeight) : face;
+    const turned = await sharp(sleeved)
       .ensureAlpha()
       .rotate(angle, { background: { r: 0, g: 0, b: 0, alpha: 0 } })
       .png()
       .toBuffer({ resolveWithObject: true });
+    // A large card turned (or sleeved) in a landscape frame may not fit: it is shrunk to.
+    const fits = turned.info.width <= width && turned.info.height <= height;
+    const card = fits ? turned : await sharp(turned.data).resize({ width: Math.floor(width * 0.96), height: Math.floor(height * 0.96), fit: "inside" }).png().toBuffer({ resolveWithObject: true });
     const left = Math.round((width - card.info.width) * (0.25 + 0.5 * next()));
     const top = Math.round((height - card.info.height) * (0.25 + 0.5 * next()));
     const shadow = await sharp(card.data).extractChannel("alpha").toColourspace("b-w").linear(0.45, 0).blur(12).toBuffer();
@@ -70,6 +78,20 @@ async function main() {
   }
   writeFileSync(path.join(values.out, "labels.jsonl"), `${labels.join("\n")}\n`);
   console.log(`${labels.length} photos written to ${values.out}`);
+}
+
+/** The card in a clear sleeve: a faint sheet a little larger than it, open at the top, with a glossy edge. */
+async function inSleeve(card: Buffer, width: number, height: number): Promise<Buffer> {
+  const side = Math.round(width * 0.03);
+  const [sleeveWidth, sleeveHeight] = [width + 2 * side, height + 2 * side];
+  const sheet =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${sleeveWidth}" height="${sleeveHeight}">` +
+    `<rect x="1.5" y="1.5" width="${sleeveWidth - 3}" height="${sleeveHeight - 3}" rx="${side}" fill="white" fill-opacity="0.12" stroke="white" stroke-opacity="0.45" stroke-width="3"/></svg>`;
+  const gloss = `<svg xmlns="http://www.w3.org/2000/svg" width="${sleeveWidth}" height="${sleeveHeight}"><rect width="100%" height="100%" rx="${side}" fill="white" fill-opacity="0.08"/></svg>`;
+  return sharp(Buffer.from(sheet))
+    .composite([{ input: card, left: side, top: Math.round(side * 1.5) }, { input: Buffer.from(gloss), left: 0, top: 0 }])
+    .png()
+    .toBuffer();
 }
 
 /** A table: wood grain, a cloth's weave or a plain desk, in a random colour. */
