@@ -36,8 +36,7 @@ export interface OpencvCardDetectorOptions {
  * adaptive threshold, Otsu brightness segmentation). Several distinct cards of a size are a page, returned in grid
  * order, each narrowed to its card's own border when one is found inside it (a pocket's edge is not the card's).
  * Otherwise one card, which shows print:
- * - in a photo not framed like a card, the largest card-shaped quad (narrowed so too), else a card in a holder
- *   ({@link findHeldCard});
+ * - in a photo not framed like a card, the largest card-shaped quad, else a card in a holder ({@link findHeldCard});
  * - in an image framed like a card (a scan, a close-up), a quad filling most of it; else, when the frame is only
  *   roughly a card's shape (a 4:3 photo), a card lying in it as in other photos, else the card's border found inside
  *   the frame, else a held card; else the whole frame.
@@ -172,4 +171,3 @@ function cornersOnFrame(quad: Point[], frame: { width: number; height: number; m
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-

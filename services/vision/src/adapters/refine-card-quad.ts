@@ -34,7 +34,7 @@ export function refineCardQuad(rgb: Mat, quad: Point[], margin: number, rough = 
     return [(back[0][0] * x + back[0][1] * y + back[0][2]) / w, (back[1][0] * x + back[1][1] * y + back[1][2]) / w];
   };
   const search: BorderSearchOptions = rough
-    ? { band: ROUGH_BAND, minArea: 0.33, maxArea: 1, regionEdges: false, tolerance: ROUGH_TOLERANCE, toImage, inset: 3, peak: ROUGH_PEAK }
+    ? { band: ROUGH_BAND, minArea: ROUGH_MIN_AREA, maxArea: 1, regionEdges: false, tolerance: ROUGH_TOLERANCE, toImage, inset: 3, peak: ROUGH_PEAK }
     : { maxArea: 1.03 / grown, minArea: 0.6 / grown, regionEdges: margin === 0 };
   const border = findCardBorder(gradients(straight), search);
   return border ? border.map(toImage) : null;
@@ -42,6 +42,9 @@ export function refineCardQuad(rgb: Mat, quad: Point[], margin: number, rough = 
 
 /** How deep a rough region's sides are searched, as a fraction of the region across them. */
 const ROUGH_BAND = 0.25;
+
+/** The smallest border found in a rough region, as a fraction of it. */
+const ROUGH_MIN_AREA = 0.33;
 
 /** How far from a card's shape a border found in a rough region may be (a card seen in some perspective). */
 const ROUGH_TOLERANCE = 0.03;
