@@ -48,7 +48,7 @@ export class SharpImageCodec implements ImageCodec {
     const { data, info } = await pipeline.toColourspace("b-w").raw().toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) throw new Error(`unexpected ${info.channels} channels`);
     // sharp's `.normalise().threshold(128)`, whose pipeline thresholds before it normalises; in JS, the same bytes
-    // in a sixth of the time.
+    // with a fifth of the preparation time (33 → 7 ms a zone, measured on the bench images).
     if (filter.binarize) for (let i = 0; i < data.length; i++) data[i] = data[i] >= 128 ? 255 : 0;
     normaliseGrey(data);
     // A binary greymap: nothing to compress here nor to inflate in the OCR engine (a PNG cost 5 to 15 ms each way).
