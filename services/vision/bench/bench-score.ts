@@ -14,6 +14,8 @@ export interface CardOutcome {
   rank: number;
   got: string;
   confidentWrong: boolean;
+  /** The top candidate is the card and scores over the threshold: proposed as the card, rightly. */
+  confidentRight: boolean;
 }
 
 export interface ImageOutcome {
@@ -48,7 +50,7 @@ export function scoreImage(expected: ExpectedCard[], found: FoundCard[], thresho
   };
   const cards = expected.map((exp, i): CardOutcome => {
     const j = pair(exp, i);
-    if (j < 0) return { expected: exp, found: false, rank: -1, got: "(no card)", confidentWrong: false };
+    if (j < 0) return { expected: exp, found: false, rank: -1, got: "(no card)", confidentWrong: false, confidentRight: false };
     used.add(j);
     const card = found[j];
     const top = card.candidates[0];
@@ -58,6 +60,7 @@ export function scoreImage(expected: ExpectedCard[], found: FoundCard[], thresho
       rank: rankOf(card, exp.ids),
       got: top ? `${top.cardId} ${top.name} (${top.score.toFixed(2)})` : "(no candidate)",
       confidentWrong: confidentWrong(card, exp.ids),
+      confidentRight: !!top && top.score >= threshold && exp.ids.includes(top.cardId),
     };
   });
   const extras = found.filter((_, j) => !used.has(j));
@@ -72,6 +75,8 @@ export interface KindFigures {
   top1: number;
   top5: number;
   confident_wrong: number;
+  /** Fraction of the cards expected proposed rightly (top-1 over the threshold): the rest ask the collector. */
+  confident_right: number;
 }
 
 /** Totals of one kind of image; top-1/top-5 are fractions of the cards expected. */
@@ -86,6 +91,7 @@ export function kindFigures(outcomes: ImageOutcome[]): KindFigures {
     top1: ratio(cards.filter((c) => c.rank === 0).length),
     top5: ratio(cards.filter((c) => c.rank >= 0 && c.rank < 5).length),
     confident_wrong: cards.filter((c) => c.confidentWrong).length + outcomes.reduce((s, o) => s + o.extraConfidentWrong, 0),
+    confident_right: ratio(cards.filter((c) => c.confidentRight).length),
   };
 }
 

@@ -4,7 +4,8 @@
  *
  * Runs vision (decode, detect, read) and matching (ranking against the whole catalog, in memory) in-process on
  * every labelled image of a folder, then prints and writes per kind: images, cards expected/found, top-1, top-5,
- * confident-wrong (top score ≥ ANALYSIS_CONFIDENCE_THRESHOLD, default 0.82, and wrong), per-image timings, and
+ * confident-wrong (top score ≥ ANALYSIS_CONFIDENCE_THRESHOLD, default 0.82, and wrong), proposed-right (the same, and
+ * right: the cards the collector need not pick), per-image timings, and
  * `ocr_vs_native` (the same zone crops read by the `tesseract` CLI, as a time ratio; null without the CLI).
  * The failure list (file, expected, got) follows the table.
  */
@@ -165,10 +166,10 @@ function turnPositions(cards: ExpectedCard[], rotate: number): ExpectedCard[] {
 
 function printTable(kinds: Record<string, ReturnType<typeof kindFigures>>) {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-  console.log("kind     images  expected  found  extra  top-1     top-5     confident-wrong");
+  console.log("kind     images  expected  found  extra  top-1     top-5     confident-wrong  proposed-right");
   for (const [kind, f] of Object.entries(kinds)) {
     console.log(
-      `${kind.padEnd(8)} ${String(f.images).padStart(6)}  ${String(f.cards_expected).padStart(8)}  ${String(f.cards_found).padStart(5)}  ${String(f.extra_cards).padStart(5)}  ${pct(f.top1).padEnd(8)}  ${pct(f.top5).padEnd(8)}  ${f.confident_wrong}`,
+      `${kind.padEnd(8)} ${String(f.images).padStart(6)}  ${String(f.cards_expected).padStart(8)}  ${String(f.cards_found).padStart(5)}  ${String(f.extra_cards).padStart(5)}  ${pct(f.top1).padEnd(8)}  ${pct(f.top5).padEnd(8)}  ${String(f.confident_wrong).padEnd(15)}  ${pct(f.confident_right)}`,
     );
   }
 }
