@@ -45,6 +45,7 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
       const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: batch.id });
       const body = batchResponse(batch, drafts);
       // Where the batch is read back (polled, while it is still processing): `Location` on the 201 and on the 202.
+      // moleculer-web sets it from `$location` for a 201 only (and warns without it); the header covers the 202.
       const location = `/imports/batches/${batch.id}`;
       Object.assign(ctx.meta, { $statusCode: body.status === "completed" ? 201 : 202, $location: location, $responseHeaders: { Location: location } });
       this.sendResponse(req, res, body);

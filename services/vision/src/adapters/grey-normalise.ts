@@ -64,7 +64,7 @@ function lightnessPercentile(histogram: Float64Array, pixels: number, percent: n
 }
 
 /** The 256-entry table sharp's `normalise()` applies to this grey image; null when it leaves the image as it is. */
-export function normaliseTable(grey: Uint8Array): Uint8Array | null {
+function normaliseTable(grey: Uint8Array): Uint8Array | null {
   const counts = new Float64Array(256);
   for (let i = 0; i < grey.length; i++) counts[grey[i]]++;
   let top = 0;
