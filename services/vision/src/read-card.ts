@@ -68,9 +68,10 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: Point[]): 
  */
 async function withHpRetries(deps: ReadCardDeps, card: RawImage, readings: CardReadings): Promise<CardReadings> {
   if (parseCardText(readings, { maxYear: ANY_YEAR }).hp !== null) return readings;
-  for (const { zone, ...filter } of HP_RETRIES) {
+  for (const { zone, minConfidence = 0, ...filter } of HP_RETRIES) {
     const hp = await readZone(deps, card, zone, filter);
-    if (hasHp(hp)) return { ...readings, hp };
+    const lines = hp.lines.filter((l) => l.confidence >= minConfidence);
+    if (hasHp({ ...hp, lines })) return { ...readings, hp: { ...hp, lines } };
   }
   return readings;
 }

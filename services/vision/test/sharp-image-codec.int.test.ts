@@ -40,6 +40,18 @@ describe("SharpImageCodec.zoneImage", () => {
     expect(px.at(35, 5)).toBe(0);
   });
 
+  it("the palest tone with light ink turns white print black and a bright colour behind it white", async () => {
+    // Left half saturated red (bright in luma's sense, not white), right half black, one white stroke on each.
+    const image = redAndBlack();
+    for (const x of [10, 30]) for (let y = 0; y < 20; y++) image.data.fill(255, (y * 40 + x) * 3, (y * 40 + x) * 3 + 3);
+    const px = await greyPixels(await codec.zoneImage(image, all, { scale: 1, tone: "palest", lightInk: 180 }));
+    expect([px.at(10, 5), px.at(30, 5)]).toEqual([0, 0]);
+    expect([px.at(5, 5), px.at(35, 5)]).toEqual([255, 255]);
+    // In luma, the red ground is as light as ink at a lower threshold: the palest channel is what keeps it out.
+    const luma = await greyPixels(await codec.zoneImage(image, all, { scale: 1, tone: "luma", lightInk: 60 }));
+    expect(luma.at(5, 5)).toBe(0);
+  });
+
   it("scales the zone and binarizes it", async () => {
     const px = await greyPixels(await codec.zoneImage(redAndBlack(), { left: 0, top: 0, width: 40, height: 20 }, { scale: 0.5, tone: "brightest", binarize: true, denoise: true }));
     expect(px.width).toBe(20);

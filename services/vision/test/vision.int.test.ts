@@ -106,6 +106,13 @@ describe("vision on real bench images", () => {
     expect(result.cards[0].features.hp).toBe(310);
   });
 
+  it("photo_0009.jpg (a full-art foil card): its HP, white print outlined in black on the sparkle, is read", async () => {
+    const result = await analyze("photo_0009.jpg");
+    expect(result.cards).toHaveLength(1);
+    expect(label("photo_0009.jpg").name).toBe("Vaporeon VMAX");
+    expect(result.cards[0].features.hp).toBe(320);
+  });
+
   // A 4:3 photo is shaped nearly like a card (short/long 0.75): it was once taken for a close-up, and a card lying in
   // it, smaller than half the frame, for its art window; the whole frame came back as the card.
   it.each([

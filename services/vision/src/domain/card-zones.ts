@@ -4,9 +4,15 @@ export interface ZoneFilter {
   scale: number;
   /**
    * `luma`: the usual grey. `brightest`: each pixel's brightest channel, which turns a saturated foil or art
-   * behind the letters light, so black lettering stands out whatever colour is behind it.
+   * behind the letters light, so black lettering stands out whatever colour is behind it. `palest`: each pixel's
+   * smallest channel, which keeps only white print light (a coloured ground turns dark, however bright).
    */
-  tone: "luma" | "brightest";
+  tone: "luma" | "brightest" | "palest";
+  /**
+   * White print on a darker ground (the HP of many foil and full-art cards): pixels at least this light, after
+   * stretching, become the black ink tesseract reads best, and the rest white.
+   */
+  lightInk?: number;
   /** A 3×3 median first, against foil sparkle. */
   denoise?: boolean;
   /** Black and white at mid-grey (after stretching the contrast) instead of grey. */
@@ -142,10 +148,16 @@ const SPARSE_HP: CardZone = { ...CARD_ZONES.find((z) => z.name === "hp")!, layou
  * HP among the symbol, the name's end and the art, where a single line must span them all), in plain grey, then at
  * half size in the brightest channel. On the 141 bench scans and photos with an HP, the single line reads 89 right
  * and 7 wrong; with these retries, 123 right and 7 wrong.
+ *
+ * Then as white print (`palest`, `lightInk`): photo_0009's `HP 320`, white outlined in black on a sparkling foil, is
+ * read only so, and so are four bench scans' HPs (all right). Black print read so gives the holes and edges of its
+ * letters, which tesseract reads with no confidence (a synthetic page's `HP 230` as `280` at 0.04): a line under
+ * `minConfidence` is not taken. The right readings came at 0.29 to 0.71.
  */
-export const HP_RETRIES: readonly (ZoneFilter & { zone: CardZone })[] = [
+export const HP_RETRIES: readonly (ZoneFilter & { zone: CardZone; minConfidence?: number })[] = [
   { zone: SPARSE_HP, scale: 1, tone: "luma" },
   { zone: SPARSE_HP, scale: 0.5, tone: "brightest" },
+  { zone: SPARSE_HP, scale: 1, tone: "palest", lightInk: 180, minConfidence: 0.2 },
 ];
 
 /** The line under the name band: a trainer's name sits there, below its `Supporter … TRAINER` header. */
