@@ -63,8 +63,9 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: Point[]): 
 }
 
 /**
- * The HP zone read again, as sparse text ({@link HP_RETRIES}), when neither it nor the name band gave an HP. Only once
- * the card is upright: read so, upside-down debris gives HPs, which would weigh for the wrong way up.
+ * The HP zone read again, as sparse text then as white print ({@link HP_RETRIES}), when neither it nor the name band
+ * gave an HP; a retry's line under its `minConfidence` is not taken. Only once the card is upright: read so,
+ * upside-down debris gives HPs, which would weigh for the wrong way up.
  */
 async function withHpRetries(deps: ReadCardDeps, card: RawImage, readings: CardReadings): Promise<CardReadings> {
   if (parseCardText(readings, { maxYear: ANY_YEAR }).hp !== null) return readings;

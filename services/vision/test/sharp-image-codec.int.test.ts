@@ -47,7 +47,8 @@ describe("SharpImageCodec.zoneImage", () => {
     const px = await greyPixels(await codec.zoneImage(image, all, { scale: 1, tone: "palest", lightInk: 180 }));
     expect([px.at(10, 5), px.at(30, 5)]).toEqual([0, 0]);
     expect([px.at(5, 5), px.at(35, 5)]).toEqual([255, 255]);
-    // In luma, the red ground is as light as ink at a lower threshold: the palest channel is what keeps it out.
+    // In luma, the red ground passes a lower threshold (one dim white print would need): the palest channel keeps it
+    // dark at any threshold.
     const luma = await greyPixels(await codec.zoneImage(image, all, { scale: 1, tone: "luma", lightInk: 60 }));
     expect(luma.at(5, 5)).toBe(0);
   });
