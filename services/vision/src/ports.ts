@@ -1,5 +1,7 @@
 import type { Point } from "@poke-ventory/contracts";
 import type { ZoneFilter } from "./domain/card-zones";
+import type { PixelRect } from "./domain/glyph-words";
+export type { PixelRect } from "./domain/glyph-words";
 export type { ZoneFilter } from "./domain/card-zones";
 export type { ObjectStore } from "@poke-ventory/storage";
 
@@ -39,6 +41,11 @@ export interface CardDetector {
   detect(image: RawImage): Promise<CardQuad[]>;
   /** Maps the quad `corners` (the card's own top-left first) onto an upright `width`×`height` image. */
   warp(image: RawImage, corners: Point[], size: { width: number; height: number }): Promise<RawImage>;
+  /**
+   * Glyph-sized blobs (letters, digits) in `rect` of an image, in its pixels: print darker than what surrounds it
+   * (`dark`) or lighter (`light`), between `height.min` and `height.max` pixels tall.
+   */
+  findGlyphs(image: RawImage, rect: PixelRect, ink: "dark" | "light", height: { min: number; max: number }): Promise<PixelRect[]>;
 }
 
 /** One line of text read by OCR; confidence 0..1. */
@@ -58,9 +65,10 @@ export interface OcrResult {
 export interface OcrOptions {
   /**
    * `line`: the zone holds one line of text; `block`: a block of lines; `sparse`: scattered words in no order
-   * (the bottom line of a card, where the number sits among symbols and art).
+   * (the bottom line of a card, where the number sits among symbols and art); `word`: one word (a collector number
+   * cut tightly).
    */
-  layout: "line" | "block" | "sparse";
+  layout: "line" | "block" | "sparse" | "word";
   /** Only these characters may be read (e.g. digits and `/` for a collector number). */
   whitelist?: string;
   /**

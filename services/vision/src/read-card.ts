@@ -1,8 +1,9 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
 import { mostReadNumber, numberAgreed, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, readsNumberCleanly, type CardReadings, type ZoneReading } from "./domain/card-text";
-import { CARD_ZONES, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter } from "./domain/card-zones";
-import type { CardDetector, ImageCodec, OcrEngine, RawImage } from "./ports";
+import { CARD_ZONES, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter } from "./domain/card-zones";
+import { glyphWords } from "./domain/glyph-words";
+import type { CardDetector, ImageCodec, OcrEngine, OcrLine, PixelRect, RawImage } from "./ports";
 
 export interface ReadCardDeps {
   codec: ImageCodec;
@@ -201,6 +202,8 @@ async function readNumberStrips(deps: ReadCardDeps, source: NumberSource): Promi
   }
   const voted = mostReadNumber(linesOf(read));
   if (voted) return { lines: [voted], confidence: voted.confidence };
+  const word = await readNumberWords(deps, source);
+  if (word) return { lines: [word], confidence: word.confidence };
   const bands = await Promise.all(NUMBER_BANDS.map((zone) => readZone(deps, image, at(zone))));
   const found = bands.flatMap((b) => b.lines).map((l) => ({ text: parseStrictNumber(l.text), confidence: l.confidence }));
   const number = found.find((l): l is { text: string; confidence: number } => l.text !== null);
@@ -208,6 +211,41 @@ async function readNumberStrips(deps: ReadCardDeps, source: NumberSource): Promi
   // Nothing read as a number: keep the first pass's text, for the raw text and the record.
   const strips = read[0];
   return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(0, ...strips.map((s) => s.confidence)) };
+}
+
+/**
+ * The number found as a word of the bottom band ({@link NUMBER_WORDS}): the band's glyphs, dark and light, chained
+ * into words, each word read alone. Kept: the number read most often among reads confident enough that give a
+ * printed total of two digits or more, or a promo number (debris read upside down gives `3/7`); or null.
+ */
+async function readNumberWords(deps: ReadCardDeps, { image, zone: at }: NumberSource): Promise<OcrLine | null> {
+  const zone = at(NUMBER_WORDS.zone);
+  const band = zoneRect(zone.area, image);
+  const cardHeight = band.height / NUMBER_WORDS.zone.area.height;
+  const height = { min: NUMBER_WORDS.glyph.min * cardHeight, max: NUMBER_WORDS.glyph.max * cardHeight };
+  const glyphs = await Promise.all((["dark", "light"] as const).map((ink) => deps.detector.findGlyphs(image, band, ink, height)));
+  const words = glyphs.flatMap((g) => glyphWords(g)).slice(0, NUMBER_WORDS.most);
+  const reads = await Promise.all(
+    words.flatMap((word) =>
+      NUMBER_WORDS.filters.map(async (filter) => {
+        const pgm = await deps.codec.zoneImage(image, withMargin(word, NUMBER_WORDS.margin, image), { ...filter, scale: NUMBER_WORDS.height / word.height });
+        return (await deps.ocr.recognize(pgm, { layout: zone.layout, whitelist: zone.whitelist, text: "codes" })).lines;
+      }),
+    ),
+  );
+  const numbers = reads.flat().filter((l) => {
+    const read = parseNumber(l.text);
+    return l.confidence >= NUMBER_WORDS.minConfidence && read !== null && (read.printedTotal === null || /\d\d$/.test(read.printedTotal));
+  });
+  return mostReadNumber(numbers);
+}
+
+/** `rect` grown on every side by `margin` of its height, inside the image. */
+function withMargin(rect: PixelRect, margin: number, image: RawImage): PixelRect {
+  const by = Math.round(rect.height * margin);
+  const left = Math.max(0, rect.left - by);
+  const top = Math.max(0, rect.top - by);
+  return { left, top, width: Math.min(image.width, rect.left + rect.width + by) - left, height: Math.min(image.height, rect.top + rect.height + by) - top };
 }
 
 /** One pass over the number line: its zones read at once, prepared as it says. */

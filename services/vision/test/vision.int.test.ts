@@ -81,6 +81,15 @@ describe("vision on real bench images", () => {
     expect(result.cards[0].features.name).toMatch(new RegExp(`^${name}`));
   });
 
+  // Its `15/34` (bottom right, black italic outlined in white) is read on no line of the bottom band turned so: the
+  // line holds the illustrator, the star and the set symbol too. Found as a word of glyphs and read alone, it is.
+  it("photo_0014.jpg turned 90° (Team Magma's Groudon-EX): its collector number is found as a word and read", async () => {
+    const result = await analyze("photo_0014.jpg", 90);
+    expect(result.cards).toHaveLength(1);
+    expect(label("photo_0014.jpg").name).toBe("Team Magma's Groudon-EX");
+    expect(result.cards[0]).toMatchObject({ rotation: 90, features: { number: "15", printedTotal: "34" } });
+  });
+
   it("scan_0196.jpg (a trainer whose header OCR reads as a short word): its name is read on the line below", async () => {
     const result = await analyze("scan_0196.jpg");
     expect(result.cards).toHaveLength(1);

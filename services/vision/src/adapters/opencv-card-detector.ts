@@ -4,7 +4,7 @@ import { frameQuad, isCardRatio, isSquareOn, orderCorners, polygonArea, shapeRat
 import { refineCardQuad } from "./refine-card-quad";
 import { findHeldCard } from "./find-held-card";
 import { distinctCards, gridOrder } from "../domain/card-layout";
-import type { CardDetector, CardQuad, RawImage } from "../ports";
+import type { CardDetector, CardQuad, PixelRect, RawImage } from "../ports";
 import { loadOpenCV } from "./load-opencv";
 
 const cv = loadOpenCV();
@@ -130,7 +130,37 @@ export class OpencvCardDetector implements CardDetector {
     const warped = rgb.warpPerspective(matrix, new cv.Size(size.width, size.height), cv.INTER_CUBIC, cv.BORDER_REPLICATE);
     return { data: warped.getData(), width: size.width, height: size.height };
   }
+
+  /**
+   * Glyphs as the connected blobs of an adaptive threshold (print darker, or lighter, than the mean around it, over
+   * a window a little taller than the tallest glyph): it holds on any ground, where one threshold for the zone loses
+   * print on a foil or outlined in another tone. A blob is a glyph when of a glyph's height, at most a little wider
+   * than tall, and not a thin outline (it fills an eighth of its box at least).
+   */
+  async findGlyphs(image: RawImage, rect: PixelRect, ink: "dark" | "light", height: { min: number; max: number }): Promise<PixelRect[]> {
+    const rgb = new cv.Mat(image.data, image.height, image.width, cv.CV_8UC3);
+    const grey = rgb.getRegion(new cv.Rect(rect.left, rect.top, rect.width, rect.height)).cvtColor(cv.COLOR_RGB2GRAY);
+    const window = Math.max(3, Math.round(GLYPH_WINDOW * height.max) | 1);
+    const mode = ink === "dark" ? cv.THRESH_BINARY_INV : cv.THRESH_BINARY;
+    const { stats } = grey.adaptiveThreshold(255, cv.ADAPTIVE_THRESH_MEAN_C, mode, window, GLYPH_CONTRAST).connectedComponentsWithStats(8);
+    const glyphs: PixelRect[] = [];
+    for (let i = 1; i < stats.rows; i++) {
+      const [left, top, width, h, area] = [0, 1, 2, 3, 4].map((k) => stats.at(i, k));
+      if (h < height.min || h > height.max || width > GLYPH_MAX_WIDTH * h || area < GLYPH_MIN_FILL * width * h) continue;
+      glyphs.push({ left: rect.left + left, top: rect.top + top, width, height: h });
+    }
+    return glyphs;
+  }
 }
+
+/** The adaptive threshold's window, in tallest glyphs. */
+const GLYPH_WINDOW = 1.3;
+/** How much darker (or lighter) than the mean around it a pixel of print is, in grey levels. */
+const GLYPH_CONTRAST = 6;
+/** A glyph is at most this much wider than tall (`M`, `W` in italics). */
+const GLYPH_MAX_WIDTH = 1.6;
+/** …and fills at least this much of its box. */
+const GLYPH_MIN_FILL = 0.12;
 
 /** Card-shaped convex quadrilaterals among the contours of an edge map. */
 function cardQuads(edges: Mat, minArea: number): Point[][] {

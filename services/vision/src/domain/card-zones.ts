@@ -30,7 +30,7 @@ export interface ZoneFraction {
 export interface CardZone {
   name: "name" | "hp" | "footer" | "copyright" | "number";
   area: ZoneFraction;
-  layout: "line" | "block" | "sparse";
+  layout: "line" | "block" | "sparse" | "word";
   /** Upscale before OCR: small print reads better at about 30 px per line. */
   scale: number;
   /** Only these characters may be read. */
@@ -162,6 +162,24 @@ export const HP_RETRIES: readonly (ZoneFilter & { zone: CardZone; minConfidence?
 
 /** The line under the name band: a trainer's name sits there, below its `Supporter … TRAINER` header. */
 export const TRAINER_NAME_ZONE: CardZone = { name: "name", area: { left: 0.04, top: 0.075, width: 0.72, height: 0.065 }, layout: "block", scale: 0.5 };
+
+/**
+ * Where the number is looked for as words ({@link glyphWords}) when no zone read gave it: the card's bottom band,
+ * both halves. Its glyphs are `glyph` tall (fractions of the card's height: from the small print of a 3×3 page's
+ * pocket to the number of a full-art card). A word is read alone, cut with a margin of `margin` of its height and
+ * scaled to `height` pixels, in grey and as white print: tesseract reads an outlined or italic number so, where on a
+ * line among the set symbol and the art it reads debris.
+ */
+export const NUMBER_WORDS = {
+  zone: { name: "number", area: { left: 0, top: 0.915, width: 1, height: 0.085 }, layout: "line", scale: 1, whitelist: NUMBER_CHARACTERS } as CardZone,
+  glyph: { min: 0.007, max: 0.03 },
+  margin: 0.6,
+  height: 40,
+  filters: [{ tone: "luma" }, { tone: "palest", lightInk: 180 }] as const,
+  minConfidence: 0.3,
+  /** At most this many words are read: a bound on the cost of a busy band (those of the bench gave 6 at most). */
+  most: 16,
+} as const;
 
 /** The card's bottom band (from `top` down), warped at `scale` times the canonical size for the number zones. */
 export const FOOTER_BAND = { top: 0.88, scale: 2 } as const;
