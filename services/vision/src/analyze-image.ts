@@ -4,7 +4,7 @@ import { ObjectNotFoundError } from "@poke-ventory/storage";
 import { parseCardText } from "./domain/card-text";
 import type { CardDetector, ImageCodec, ObjectStore, OcrEngine } from "./ports";
 import { UndecodableImageError } from "./ports";
-import { readCard } from "./read-card";
+import { readPage } from "./read-page";
 
 export interface AnalyzeImageDeps {
   objects: ObjectStore;
@@ -52,7 +52,7 @@ export async function analyzeImage(deps: AnalyzeImageDeps, message: ImageStored)
   const decoded = image;
   const quads = await deps.detector.detect(decoded);
   timer.lap("detect");
-  const reads = await inTurns(quads, CARDS_AT_ONCE, ({ corners }) => readCard(deps, decoded, corners));
+  const reads = await readPage(deps, decoded, quads.map((q) => q.corners));
   timer.lap("ocr");
   const cards: DetectedCard[] = [];
   for (const [index, { corners: quad, position }] of quads.entries()) {
@@ -65,27 +65,6 @@ export async function analyzeImage(deps: AnalyzeImageDeps, message: ImageStored)
   }
   timer.lap("crop");
   return result(cards);
-}
-
-/**
- * Cards of one image read at once: a card's read has steps of one zone (a retry, a check), during which one card
- * alone leaves OCR workers idle; a second card fills them. With two workers here, a synthetic 3×3 page took 2.2 to
- * 2.5 s instead of 3.0 to 3.3 s (three at once: 2.6 s), the real 2×2 page 4.2 s instead of 4.2 to 4.9 s.
- */
-const CARDS_AT_ONCE = 2;
-
-/** `work` over `items` with at most `limit` running at once; results in the items' order. */
-export async function inTurns<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const runner = async () => {
-    while (next < items.length) {
-      const at = next++;
-      results[at] = await work(items[at]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
-  return results;
 }
 
 /** Accumulates elapsed milliseconds per step (steps repeated per card add up). */

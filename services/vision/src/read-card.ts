@@ -16,6 +16,8 @@ export interface CardReading {
   /** The upright card at the canonical size. */
   card: RawImage;
   readings: CardReadings;
+  /** How strongly the readings said the card is this way up, before the HP retries ({@link evidence}). */
+  evidence: number;
 }
 
 /** A card under this fraction of the canonical height in the original has its number read from the original. */
@@ -37,29 +39,37 @@ const NAME_MARGIN = 0.15;
 
 /**
  * Straightens one card and reads its zones. The orientation comes from evidence: the likelier rotation for the
- * quad's shape is read first (all its zones at once, to keep the OCR workers busy: most cards come that way up).
+ * quad's shape is read first (all its zones at once, to keep the OCR workers busy: most cards come that way up), or
+ * the opposite one when `prefer` says so (the way the other cards of its page face).
  * Two of a collector number, an HP and a copyright year settle it (upside down, the corners hold small print and
  * symbols, where they are seldom found). With one, a glance at the opposite rotation (HP, copyright, name band)
  * decides whether to read it; with none it is read. Read, the opposite wins when it gives more of them, or as many
  * and a name clearly more confident than the first. Upright, an HP not read yet is looked for harder.
  */
-export async function readCard(deps: ReadCardDeps, image: RawImage, quad: Point[]): Promise<CardReading> {
-  const upright = await readUpright(deps, image, quad);
-  return { ...upright, readings: await withHpRetries(deps, upright.card, upright.readings) };
+export async function readCard(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], prefer?: Rotation): Promise<CardReading> {
+  return withHpRetries(deps, await readUpright(deps, image, quad, prefer));
+}
+
+/**
+ * The card read turned `rotation` and no other way, an HP not read on its line looked for harder: how a card of a
+ * page is read again the way the page's other cards face.
+ */
+export async function readCardTurned(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], rotation: Rotation): Promise<CardReading> {
+  return withHpRetries(deps, await readTurned(deps, image, quad, rotation));
 }
 
 /** The card read the way up the evidence says ({@link readCard}). */
-async function readUpright(deps: ReadCardDeps, image: RawImage, quad: Point[]): Promise<CardReading> {
-  const [likely, opposite] = orientationCandidates(quad);
+async function readUpright(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], prefer?: Rotation): Promise<CardReading> {
+  const candidates = orientationCandidates(quad);
+  const [likely, opposite] = prefer === candidates[1] ? [candidates[1], candidates[0]] : candidates;
   const first = await readTurned(deps, image, quad, likely);
-  const found = evidence(first.readings);
-  if (found >= SETTLED) return first;
+  if (first.evidence >= SETTLED) return first;
   const turned = await deps.detector.warp(image, cardCorners(quad, opposite), CANONICAL_CARD);
-  if (found > 0 && !(await showsUpright(deps, turned))) return first;
+  if (first.evidence > 0 && !(await showsUpright(deps, turned))) return first;
   const second = await readTurned(deps, image, quad, opposite, turned);
   const firstName = nameConfidence(first.readings.name!);
   const secondName = nameConfidence(second.readings.name!);
-  const stronger = evidence(second.readings) - found;
+  const stronger = second.evidence - first.evidence;
   return stronger > 0 || (stronger === 0 && secondName >= CONFIDENT_NAME && secondName > firstName + NAME_MARGIN) ? second : first;
 }
 
@@ -68,14 +78,14 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: Point[]): 
  * gave an HP; a retry's line under its `minConfidence` is not taken. Only once the card is upright: read so,
  * upside-down debris gives HPs, which would weigh for the wrong way up.
  */
-async function withHpRetries(deps: ReadCardDeps, card: RawImage, readings: CardReadings): Promise<CardReadings> {
-  if (parseCardText(readings, { maxYear: ANY_YEAR }).hp !== null) return readings;
+async function withHpRetries(deps: ReadCardDeps, read: CardReading): Promise<CardReading> {
+  if (parseCardText(read.readings, { maxYear: ANY_YEAR }).hp !== null) return read;
   for (const { zone, minConfidence = 0, ...filter } of HP_RETRIES) {
-    const hp = await readZone(deps, card, zone, filter);
+    const hp = await readZone(deps, read.card, zone, filter);
     const lines = hp.lines.filter((l) => l.confidence >= minConfidence);
-    if (hasHp({ ...hp, lines })) return { ...readings, hp: { ...hp, lines } };
+    if (hasHp({ ...hp, lines })) return { ...read, readings: { ...read.readings, hp: { ...hp, lines } } };
   }
-  return readings;
+  return read;
 }
 
 /** A glance at a warped card: its HP or copyright zone gives a value, or its name band a confident name. */
@@ -90,14 +100,15 @@ async function showsUpright(deps: ReadCardDeps, card: RawImage): Promise<boolean
 }
 
 /** Reads the card turned `rotation` (warped from the original unless already given). */
-async function readTurned(deps: ReadCardDeps, image: RawImage, quad: Point[], rotation: Rotation, warped?: RawImage): Promise<CardReading> {
+async function readTurned(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], rotation: Rotation, warped?: RawImage): Promise<CardReading> {
   const card = warped ?? (await deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD));
   const zones = readOtherZones(deps, card);
   const [name, others] = await Promise.all([
     readNameBand(deps, card, zones),
     zones.then((read) => withNumberLine(deps, read, numberSource(deps, image, quad, rotation, card))),
   ]);
-  return { rotation, card, readings: { ...others, name } };
+  const readings = { ...others, name };
+  return { rotation, card, readings, evidence: evidence(readings) };
 }
 
 /**
@@ -109,7 +120,7 @@ function evidence(r: CardReadings): number {
   return [features.number, features.hp, features.year].filter((v) => v !== null).length;
 }
 /** Evidence enough to take the likelier rotation without reading the other. */
-const SETTLED = 2;
+export const SETTLED = 2;
 /** Any year a copyright line could print: here a year weighs orientation (the reported one is checked against the clock). */
 const ANY_YEAR = 2100;
 
@@ -177,7 +188,7 @@ interface NumberSource {
  * than the canonical size in the original (a binder pocket, a small card), its bottom band warped afresh from the
  * original at twice the canonical size (an upscaled canonical crop blurs the tiny number twice); otherwise the crop.
  */
-function numberSource(deps: ReadCardDeps, image: RawImage, quad: Point[], rotation: Rotation, card: RawImage): () => Promise<NumberSource> {
+function numberSource(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], rotation: Rotation, card: RawImage): () => Promise<NumberSource> {
   const { horizontal, vertical } = quadSides(quad);
   if (Math.max(horizontal, vertical) >= SMALL_CARD * CANONICAL_CARD.height) return async () => ({ image: card, zone: (z) => z });
   const [tl, tr, br, bl] = cardCorners(quad, rotation);

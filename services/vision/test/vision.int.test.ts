@@ -182,6 +182,14 @@ describe("vision on real bench images", () => {
     expect(new Set(result.cards.map((c) => c.cropKey)).size).toBe(4);
   });
 
+  // Turned 180°, its first card (Teal Mask Ogerpon ex, 145/131) gives one piece of evidence either way up, and was
+  // kept upside down on debris (`017/75`); the three others settle the page upside down, and it follows them.
+  it("binder_0002.jpg turned 180°: every card is read the way the page faces", async () => {
+    const result = await analyze("binder_0002.jpg", 180);
+    expect(result.cards.map((c) => c.rotation)).toEqual([180, 180, 180, 180]);
+    expect(result.cards[0].features).toMatchObject({ number: "145", printedTotal: "131" });
+  });
+
   it("a 3×3 page with empty pockets: the cards are found in grid order, the empty pockets are not cards", async () => {
     // Pockets with a pale seam: each, empty or not, is a card-shaped quad to the detector.
     const pocket = { width: 480, height: 660, gap: 30, margin: 50 };

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { inTurns, pageWay } from "./read-page";
+
+describe("inTurns", () => {
+  it("runs at most `limit` at once and gives the results in the items' order", async () => {
+    let running = 0;
+    let most = 0;
+    const delays = [30, 5, 20, 1, 10];
+    const results = await inTurns(delays, 2, async (ms) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      running--;
+      return ms * 2;
+    });
+    expect(results).toEqual([60, 10, 40, 2, 20]);
+    expect(most).toBe(2);
+  });
+
+  it("gives nothing for no items, and one at a time when limited to one", async () => {
+    expect(await inTurns([], 2, async () => 1)).toEqual([]);
+    let running = 0;
+    let most = 0;
+    await inTurns([1, 2, 3], 1, async () => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      running--;
+    });
+    expect(most).toBe(1);
+  });
+});
+
+describe("pageWay", () => {
+  const read = (rotation: 0 | 90 | 180 | 270, evidence: number) => ({ rotation, evidence });
+
+  it("is the way two or more cards were settled, when more were settled so than any other way", () => {
+    // The real 2×2 page turned 180°: two cards settled upside down, one read on one piece of evidence each way.
+    expect(pageWay([read(0, 1), read(180, 2), read(180, 3), read(180, 1)])).toBe(180);
+    expect(pageWay([read(90, 2), read(90, 2), read(270, 2)])).toBe(90);
+  });
+
+  it("is none while fewer than two cards are settled, or when two ways tie", () => {
+    expect(pageWay([])).toBeUndefined();
+    expect(pageWay([read(180, 3), read(180, 1), read(180, 0)])).toBeUndefined();
+    expect(pageWay([read(0, 2), read(0, 2), read(180, 2), read(180, 2)])).toBeUndefined();
+  });
+
+  it("takes the least number of settled cards asked for", () => {
+    expect(pageWay([read(180, 2), read(0, 1)], 1)).toBe(180);
+    expect(pageWay([read(180, 2), read(0, 2)], 1)).toBeUndefined();
+  });
+});
