@@ -34,7 +34,7 @@ export function nativeTesseractAvailable(): boolean {
 /** Tesseract CLI arguments equivalent to the options tesseract.js gets for a zone. */
 export function nativeArgs(opts: OcrOptions, languages: string[]): string[] {
   const langs = opts.text === "codes" ? [codeLanguage(languages)] : languages;
-  const args = ["-l", langs.join("+"), "--psm", { line: "7", block: "6", sparse: "11", word: "8" }[opts.layout], "--dpi", "300"];
+  const args = ["-l", langs.join("+"), "--psm", { line: "7", block: "6", sparse: "11" }[opts.layout], "--dpi", "300"];
   if (opts.whitelist) args.push("-c", `tessedit_char_whitelist=${opts.whitelist}`);
   return args;
 }

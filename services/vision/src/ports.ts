@@ -65,10 +65,9 @@ export interface OcrResult {
 export interface OcrOptions {
   /**
    * `line`: the zone holds one line of text; `block`: a block of lines; `sparse`: scattered words in no order
-   * (the bottom line of a card, where the number sits among symbols and art); `word`: one word (a collector number
-   * cut tightly).
+   * (the bottom line of a card, where the number sits among symbols and art).
    */
-  layout: "line" | "block" | "sparse" | "word";
+  layout: "line" | "block" | "sparse";
   /** Only these characters may be read (e.g. digits and `/` for a collector number). */
   whitelist?: string;
   /**

@@ -1,5 +1,5 @@
 import type { Point } from "@poke-ventory/contracts";
-import type { Rotation } from "./domain/card-geometry";
+import { orientationCandidates, type Rotation } from "./domain/card-geometry";
 import type { RawImage } from "./ports";
 import { readCard, readCardTurned, SETTLED, type CardReading, type ReadCardDeps } from "./read-card";
 
@@ -24,7 +24,8 @@ export async function readPage(deps: ReadCardDeps, image: RawImage, quads: reado
   if (way === undefined) return reads;
   return Promise.all(
     reads.map(async (read, i) => {
-      if (read.rotation === way || read.evidence >= SETTLED) return read;
+      // A card whose quad is turned a quarter from the others' is read no way but its own.
+      if (read.rotation === way || read.evidence >= SETTLED || !orientationCandidates(quads[i]).includes(way)) return read;
       const again = await readCardTurned(deps, image, quads[i], way);
       return again.evidence >= read.evidence ? again : read;
     }),

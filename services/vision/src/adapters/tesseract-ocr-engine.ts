@@ -15,7 +15,7 @@ export interface TesseractOcrEngineOptions {
   cacheDir?: string;
 }
 
-const PAGE_SEGMENTATION: Record<OcrOptions["layout"], PSM> = { line: PSM.SINGLE_LINE, block: PSM.SINGLE_BLOCK, sparse: PSM.SPARSE_TEXT, word: PSM.SINGLE_WORD };
+const PAGE_SEGMENTATION: Record<OcrOptions["layout"], PSM> = { line: PSM.SINGLE_LINE, block: PSM.SINGLE_BLOCK, sparse: PSM.SPARSE_TEXT };
 
 interface PooledWorker {
   worker: Worker;

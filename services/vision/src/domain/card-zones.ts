@@ -30,7 +30,7 @@ export interface ZoneFraction {
 export interface CardZone {
   name: "name" | "hp" | "footer" | "copyright" | "number";
   area: ZoneFraction;
-  layout: "line" | "block" | "sparse" | "word";
+  layout: "line" | "block" | "sparse";
   /** Upscale before OCR: small print reads better at about 30 px per line. */
   scale: number;
   /** Only these characters may be read. */
@@ -163,6 +163,8 @@ export const HP_RETRIES: readonly (ZoneFilter & { zone: CardZone; minConfidence?
 /** The line under the name band: a trainer's name sits there, below its `Supporter … TRAINER` header. */
 export const TRAINER_NAME_ZONE: CardZone = { name: "name", area: { left: 0.04, top: 0.075, width: 0.72, height: 0.065 }, layout: "block", scale: 0.5 };
 
+const NUMBER_WORDS_ZONE: CardZone = { name: "number", area: { left: 0, top: 0.915, width: 1, height: 0.085 }, layout: "line", scale: 1, whitelist: NUMBER_CHARACTERS };
+
 /**
  * Where the number is looked for as words ({@link glyphWords}) when no zone read gave it: the card's bottom band,
  * both halves. Its glyphs are `glyph` tall (fractions of the card's height: from the small print of a 3×3 page's
@@ -171,7 +173,7 @@ export const TRAINER_NAME_ZONE: CardZone = { name: "name", area: { left: 0.04, t
  * line among the set symbol and the art it reads debris.
  */
 export const NUMBER_WORDS = {
-  zone: { name: "number", area: { left: 0, top: 0.915, width: 1, height: 0.085 }, layout: "line", scale: 1, whitelist: NUMBER_CHARACTERS } as CardZone,
+  zone: NUMBER_WORDS_ZONE,
   glyph: { min: 0.007, max: 0.03 },
   margin: 0.6,
   height: 40,
