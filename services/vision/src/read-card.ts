@@ -43,8 +43,10 @@ const NAME_MARGIN = 0.15;
  * the opposite one when `prefer` says so (the way the other cards of its page face).
  * Two of a collector number, an HP and a copyright year settle it (upside down, the corners hold small print and
  * symbols, where they are seldom found). With one, a glance at the opposite rotation (HP, copyright, name band)
- * decides whether to read it; with none it is read. Read, the opposite wins when it gives more of them, or as many
- * and a name clearly more confident than the first. Upright, an HP not read yet is looked for harder.
+ * decides whether to read it; with none it is read. Read, the opposite wins when it gives more of them; with as many,
+ * the one of the two that alone reads its collector number in its printed shape wins ({@link cleanNumber}), else
+ * the opposite only with a name clearly more confident than the first. Upright, an HP not read yet is looked for
+ * harder.
  */
 export async function readCard(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], prefer?: Rotation): Promise<CardReading> {
   return withHpRetries(deps, await readUpright(deps, image, quad, prefer));
@@ -70,7 +72,10 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: readonly P
   const firstName = nameConfidence(first.readings.name!);
   const secondName = nameConfidence(second.readings.name!);
   const stronger = second.evidence - first.evidence;
-  return stronger > 0 || (stronger === 0 && secondName >= CONFIDENT_NAME && secondName > firstName + NAME_MARGIN) ? second : first;
+  if (stronger !== 0) return stronger > 0 ? second : first;
+  const [firstClean, secondClean] = [cleanNumber(first.readings), cleanNumber(second.readings)];
+  if (firstClean !== secondClean) return secondClean ? second : first;
+  return secondName >= CONFIDENT_NAME && secondName > firstName + NAME_MARGIN ? second : first;
 }
 
 /**
@@ -88,7 +93,10 @@ async function withHpRetries(deps: ReadCardDeps, read: CardReading): Promise<Car
   return read;
 }
 
-/** A glance at a warped card: its HP or copyright zone gives a value, or its name band a confident name. */
+/**
+ * A glance at a warped card: its HP or copyright zone gives a value (the copyright zone of many cards holds the end of
+ * the number line: a collector number in its printed shape counts), or its name band a confident name.
+ */
 async function showsUpright(deps: ReadCardDeps, card: RawImage): Promise<boolean> {
   const [name, hp, copyright] = await Promise.all([
     readZone(deps, card, NAME_ZONE, NAME_BAND_PASSES[0]),
@@ -96,7 +104,8 @@ async function showsUpright(deps: ReadCardDeps, card: RawImage): Promise<boolean
     readZone(deps, card, COPYRIGHT_ZONE),
   ]);
   const features = parseCardText({ name, hp, copyright }, { maxYear: ANY_YEAR });
-  return features.hp !== null || features.year !== null || nameConfidence(name) >= CONFIDENT_NAME;
+  const number = copyright.lines.some((l) => readsNumberCleanly(l.text));
+  return features.hp !== null || features.year !== null || number || nameConfidence(name) >= CONFIDENT_NAME;
 }
 
 /** Reads the card turned `rotation` (warped from the original unless already given). */
@@ -118,6 +127,13 @@ async function readTurned(deps: ReadCardDeps, image: RawImage, quad: readonly Po
 function evidence(r: CardReadings): number {
   const features = parseCardText(r, { maxYear: ANY_YEAR });
   return [features.number, features.hp, features.year].filter((v) => v !== null).length;
+}
+/**
+ * True when the readings give their collector number in its printed shape (`041/165`), not only through a repair.
+ * Upside down, debris gives an HP more often than that: as much evidence either way up, the clean number wins.
+ */
+function cleanNumber(r: CardReadings): boolean {
+  return [...(r.number?.lines ?? []), ...(r.footer?.lines ?? [])].some((l) => readsNumberCleanly(l.text));
 }
 /** Evidence enough to take the likelier rotation without reading the other. */
 export const SETTLED = 2;

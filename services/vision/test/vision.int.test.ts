@@ -90,6 +90,15 @@ describe("vision on real bench images", () => {
     expect(result.cards[0]).toMatchObject({ rotation: 90, features: { number: "15", printedTotal: "34" } });
   });
 
+  // Upside down, debris in its name band gives an HP (`130`); upright, its HP is not read on its line, but the
+  // copyright zone holds the end of the number line, `041/165`. As much evidence either way: the clean number wins.
+  it("scan_0041.jpg turned 180° (Zubat): read upright, its collector number in its printed shape outweighs an HP of debris", async () => {
+    const result = await analyze("scan_0041.jpg", 180);
+    expect(result.cards).toHaveLength(1);
+    expect(label("scan_0041.jpg").name).toBe("Zubat");
+    expect(result.cards[0]).toMatchObject({ rotation: 180, features: { number: "041", printedTotal: "165" } });
+  });
+
   it("scan_0196.jpg (a trainer whose header OCR reads as a short word): its name is read on the line below", async () => {
     const result = await analyze("scan_0196.jpg");
     expect(result.cards).toHaveLength(1);
