@@ -49,10 +49,9 @@ export async function analyzeImage(deps: AnalyzeImageDeps, message: ImageStored)
     return result([]);
   }
 
-  const decoded = image;
-  const quads = await deps.detector.detect(decoded);
+  const quads = await deps.detector.detect(image);
   timer.lap("detect");
-  const reads = await readPage(deps, decoded, quads.map((q) => q.corners));
+  const reads = await readPage(deps, image, quads.map((q) => q.corners));
   timer.lap("ocr");
   const cards: DetectedCard[] = [];
   for (const [index, { corners: quad, position }] of quads.entries()) {

@@ -167,7 +167,6 @@ describe("vision on real bench images", () => {
     expect(result.cards).toEqual([]);
   });
 
-
   // photo_0001: below the strips' lines, dark italic on gold foil. photo_0005: white on foil, the footer block reads
   // `22/2038`, which only a repair makes a number. photo_0014: bottom right, the rarity star read as digits after it
   // (`15/3485`). All are read as sparse text over the bottom line.
