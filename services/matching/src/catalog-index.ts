@@ -1,6 +1,7 @@
 import { type CatalogCard, type CatalogRecords, type CatalogSet } from "./domain/catalog";
 import { cardNameKey } from "./domain/card-name";
 import { collectorNumberKey } from "./domain/collector-number";
+import { compactName, printedNumbers } from "./domain/printed-text";
 import type { ScoreTarget } from "./domain/candidate-score";
 import { NameIndex, type NameHit } from "./name-index";
 
@@ -65,6 +66,8 @@ export class CatalogIndex {
           illustrator: card.artist ? cardNameKey(card.artist) : null,
           setPrintedTotal: set.printedTotal,
           setCodes: setCodes(set),
+          printedNumbers: printedNumbers(card.number, set.printedTotal),
+          illustratorText: card.artist ? compactName(card.artist) : "",
         },
       };
       this.cardsById.set(card.id, entry);

@@ -3,6 +3,7 @@ import { cardNameKey, nameSimilarity } from "./domain/card-name";
 import { candidateEvidence, NAME_SIMILARITY_FLOOR, reasonList, REASONS, type NameSimilarity, type ScoreQuery, type Similarities } from "./domain/candidate-score";
 import { calibratedScore, logPartition } from "./domain/calibrated-scores";
 import { parseCollectorNumber } from "./domain/collector-number";
+import { rawTextLines } from "./domain/printed-text";
 import type { CatalogIndex, IndexedCard } from "./catalog-index";
 import { toCandidate } from "./catalog-views";
 
@@ -30,6 +31,7 @@ export function toScoreQuery(f: CardFeatures): ScoreQuery {
     setCode: f.setCode ? f.setCode.toUpperCase().replace(/\s/g, "") : null,
     regulationMark: f.regulationMark,
     illustrator: f.illustrator ? cardNameKey(f.illustrator) || null : null,
+    text: rawTextLines(f.rawText),
   };
 }
 

@@ -79,6 +79,24 @@ describe("catalog import and ranking on PostgreSQL", () => {
     expect(wrong).toEqual([]);
   });
 
+  // Real OCR output of two full-art foils (abridged raw text): neither number nor illustrator parsed as a field.
+  it.each([
+    [
+      "swsh7-95",
+      "photo_0003 (its number outlined, read `0935/2038` at no confidence)",
+      { name: "QUmbreon Vim", hp: 310, rawText: "vinx QUmbreonVim\n& 310\n(ES PAK IR AT EGAWAÏRE VMAX r\nse a\" 509S 2038 « | is KAdéhed Ou\n% Ya ‘2096 203 * ;(\nCOTE < 0742038, Choses\n0935/2038\nD9SRAE\n5/2038 4" },
+    ],
+    [
+      "swshp-SWSH182",
+      "photo_0009 (`Illus.` lost, the name read `JAtsushiEurusowo`)",
+      { name: "Fymax Vaporeon War", hp: 320, rawText: "Fymax Vaporeon War\næ 320 %\nÀ QurrVasushiltunesawc) /° EEUR EE re\n102021. Pokémon / Nintenéé:\ncas JArsush ru\nLu JAtsushiEurusowo 2\nE RSU/S 1828" },
+    ],
+  ])("ranks %s first from %s: its number or illustrator found in the raw text", (cardId, _label, f) => {
+    const [top, second] = rankCandidates(index, features(f), { maxCandidates: 5 });
+    expect(top.cardId).toBe(cardId);
+    expect(top.score).toBeGreaterThan(second.score);
+  });
+
   it.each([
     ["sv8-248", "Alolan Exegutor ex"],
     ["sv8-248", "Noadkoko d'Alolla-ex"],

@@ -229,23 +229,26 @@ async function readNumberStrips(deps: ReadCardDeps, source: NumberSource): Promi
   }
   const voted = mostReadNumber(linesOf(read));
   if (voted) return { lines: [voted], confidence: voted.confidence };
-  const word = await readNumberWords(deps, source);
-  if (word) return { lines: [word], confidence: word.confidence };
+  const words = await readNumberWords(deps, source);
+  if (words.number) return { lines: [words.number], confidence: words.number.confidence };
   const bands = await Promise.all(NUMBER_BANDS.map((zone) => readZone(deps, image, at(zone))));
   const found = bands.flatMap((b) => b.lines).map((l) => ({ text: parseStrictNumber(l.text), confidence: l.confidence }));
   const number = found.find((l): l is { text: string; confidence: number } => l.text !== null);
   if (number) return { lines: [number], confidence: number.confidence };
-  // Nothing read as a number: keep the first pass's text, for the raw text and the record.
-  const strips = read[0];
-  return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(0, ...strips.map((s) => s.confidence)) };
+  // Nothing read as a number: the first pass's text, for the record; every other reading, too unsure to take, for
+  // the raw text, against which matching checks its candidates' printed numbers (a misread `0935/2038` is 095/203).
+  const [strips, ...others] = read;
+  const unsure = [...linesOf(others), ...words.reads, ...bands.flatMap((b) => b.lines)];
+  return { lines: strips.flatMap((s) => s.lines), confidence: Math.max(0, ...strips.map((s) => s.confidence)), unsure };
 }
 
 /**
  * The number found as a word of the bottom band ({@link NUMBER_WORDS}): the band's glyphs, dark and light, chained
  * into words, each word read alone. Kept: the number read most often among reads confident enough that give a
- * printed total of two digits or more, or a promo number (debris read upside down gives `3/7`); or null.
+ * printed total of two digits or more, or a promo number (debris read upside down gives `3/7`), or null; with
+ * every word's reads.
  */
-async function readNumberWords(deps: ReadCardDeps, { image, zone: at }: NumberSource): Promise<OcrLine | null> {
+async function readNumberWords(deps: ReadCardDeps, { image, zone: at }: NumberSource): Promise<{ number: OcrLine | null; reads: OcrLine[] }> {
   const zone = at(NUMBER_WORDS.zone);
   const band = zoneRect(zone.area, image);
   const cardHeight = band.height / NUMBER_WORDS.zone.area.height;
@@ -264,7 +267,7 @@ async function readNumberWords(deps: ReadCardDeps, { image, zone: at }: NumberSo
     const read = parseNumber(l.text);
     return l.confidence >= NUMBER_WORDS.minConfidence && read !== null && (read.printedTotal === null || /\d\d$/.test(read.printedTotal));
   });
-  return mostReadNumber(numbers);
+  return { number: mostReadNumber(numbers), reads: reads.flat() };
 }
 
 /** `rect` grown on every side by `margin` of its height, inside the image. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { candidateEvidence, reasonList, type ScoreQuery, type ScoreTarget } from "./candidate-score";
 import { parseCollectorNumber } from "./collector-number";
+import { printedNumbers, rawTextLines } from "./printed-text";
 
 const target: ScoreTarget = {
   setId: "sv8",
@@ -11,17 +12,21 @@ const target: ScoreTarget = {
   illustrator: "kantaro",
   setPrintedTotal: 191,
   setCodes: ["SSP", "ETD"],
+  printedNumbers: printedNumbers("248", 191),
+  illustratorText: "kantaro",
 };
-const query = (q: Partial<ScoreQuery> & { raw?: string }): ScoreQuery => ({
-  number: q.raw ? parseCollectorNumber(q.raw) : null,
+type QueryParts = Partial<ScoreQuery> & { raw?: string; ocr?: string };
+const query = ({ raw, ocr, ...q }: QueryParts): ScoreQuery => ({
+  number: raw ? parseCollectorNumber(raw) : null,
   name: null,
   hp: null,
   setCode: null,
   regulationMark: null,
   illustrator: null,
+  text: ocr ? rawTextLines(ocr) : null,
   ...q,
 });
-const evidence = (q: Partial<ScoreQuery> & { raw?: string }, t: ScoreTarget = target) => {
+const evidence = (q: QueryParts, t: ScoreTarget = target) => {
   const e = candidateEvidence(query(q), t);
   return { logOdds: e.logOdds, reasons: reasonList(e.reasons) };
 };
@@ -40,8 +45,15 @@ describe("candidateEvidence", () => {
     ["a lower-case regulation mark", { regulationMark: "h" }, ["regulation_mark"]],
     ["a misread illustrator", { illustrator: "kantar0" }, ["illustrator"]],
     ["nothing read", {}, []],
+    ["the number as printed in the raw text", { ocr: "es\nG SVI 248/ 191 *" }, ["number_in_text"]],
+    ["the number in the raw text with one character wrong", { ocr: "2438/191" }, ["number_in_text"]],
+    ["the number in the raw text with two wrong", { ocr: "2A8/1S1" }, []],
+    ["a number read: the raw text is not looked at", { raw: "112/191", ocr: "248/191" }, ["printed_total"]],
+    ["the illustrator in the raw text, one letter wrong", { ocr: "Ilus Kamtaro" }, ["illustrator"]],
+    ["the illustrator in the raw text, two letters wrong", { ocr: "Ilus Kamtar0" }, []],
+    ["another illustrator read, this one in the raw text", { illustrator: "spproropi vmaxa", ocr: "illus. Kantaro" }, ["illustrator"]],
   ] as const)("%s → %s", (_label, q, reasons) => {
-    expect(evidence(q as Partial<ScoreQuery>).reasons).toEqual(reasons);
+    expect(evidence(q as QueryParts).reasons).toEqual(reasons);
   });
 
   it.each([
@@ -52,14 +64,26 @@ describe("candidateEvidence", () => {
     ["a number over a total", { raw: "248" }, { raw: "1/191" }],
     ["an unread field over a disagreeing one", { raw: "248/191" }, { raw: "248/191", hp: 120 }],
     ["a total of this set over another set's", { raw: "248/191" }, { raw: "248/198" }],
+    ["a number read over one found in the raw text", { raw: "248/191" }, { ocr: "248/191" }],
+    ["a number found as printed over one found with a character wrong", { ocr: "248/191" }, { ocr: "2438/191" }],
+    ["an illustrator found in the raw text over another read", { illustrator: "5ban graphics", ocr: "kantaro" }, { illustrator: "5ban graphics" }],
   ] as const)("weighs %s higher", (_label, better, worse) => {
-    expect(evidence(better as Partial<ScoreQuery>).logOdds).toBeGreaterThan(evidence(worse as Partial<ScoreQuery>).logOdds);
+    expect(evidence(better as QueryParts).logOdds).toBeGreaterThan(evidence(worse as QueryParts).logOdds);
   });
 
   it("needs the total's letters on the number (GG70 is not a plain /70)", () => {
     const gg: ScoreTarget = { ...target, setId: "swsh12pt5gg", numberKey: "GG10", setPrintedTotal: 70 };
     expect(evidence({ raw: "GG10/GG70" }, gg).reasons).toEqual(["number", "printed_total"]);
     expect(evidence({ raw: "10/GG70" }, { ...gg, numberKey: "10" }).reasons).toEqual(["number"]);
+  });
+
+  it("looks for a subset's or a promo's number in its printed shape", () => {
+    const tg: ScoreTarget = { ...target, setId: "swsh9tg", numberKey: "TG23", setPrintedTotal: 30, printedNumbers: printedNumbers("TG23", 30) };
+    expect(evidence({ ocr: "TG23/TG3O" }, tg).reasons).toEqual(["number_in_text"]);
+    const promo: ScoreTarget = { ...target, setId: "swshp", numberKey: "SWSH182", setPrintedTotal: 307, printedNumbers: printedNumbers("SWSH182", 307) };
+    expect(evidence({ ocr: "E SWSH182" }, promo).reasons).toEqual(["number_in_text"]);
+    expect(evidence({ ocr: "E SWSH18" }, promo).reasons).toEqual(["number_in_text"]);
+    expect(evidence({ ocr: "182/307" }, promo).reasons).toEqual([]);
   });
 
   it("keeps a promo code to its set", () => {

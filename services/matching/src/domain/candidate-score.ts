@@ -1,5 +1,6 @@
 import { nameSimilarity } from "./card-name";
 import type { CollectorNumber } from "./collector-number";
+import { closestIn, type TextLines } from "./printed-text";
 
 /** What was read on the card, already normalized. */
 export interface ScoreQuery {
@@ -12,6 +13,11 @@ export interface ScoreQuery {
   regulationMark: string | null;
   /** Illustrator as a name key. */
   illustrator: string | null;
+  /**
+   * The raw OCR text's lines, compacted two ways (`compactCode`, `compactName`), in which a candidate's printed number
+   * and illustrator are looked for when they were not read as fields; null when there is no raw text.
+   */
+  text: TextLines | null;
 }
 
 /** The catalog side of one candidate, already normalized. */
@@ -27,10 +33,14 @@ export interface ScoreTarget {
   setPrintedTotal: number | null;
   /** Set codes printed on the set's cards (ptcgo code, French abbreviation). */
   setCodes: string[];
+  /** The shapes the card prints its number in (`printedNumbers`). */
+  printedNumbers: string[];
+  /** Illustrator compacted (`compactName`), or empty. */
+  illustratorText: string;
 }
 
 /** Fields that can agree, one bit each, in the order reasons are listed. */
-export const REASONS = ["number", "printed_total", "name", "hp", "set_code", "regulation_mark", "illustrator"] as const;
+export const REASONS = ["number", "printed_total", "name", "hp", "set_code", "regulation_mark", "illustrator", "number_in_text"] as const;
 export type Reason = (typeof REASONS)[number];
 const BIT = Object.fromEntries(REASONS.map((r, i) => [r, 1 << i])) as Record<Reason, number>;
 
@@ -52,6 +62,16 @@ export const EVIDENCE = {
   set_code: { agree: 2, differ: -1 },
   regulation_mark: { agree: 0.8, differ: -1.5 },
   illustrator: { agree: 1.5, differ: -0.5, reason: 0.75 },
+  /**
+   * Looked for in the raw text: a number not read as a field, printed as the card prints it (`095/203`), or, seven
+   * characters or longer, with one character wrong (`0935/2038`); an illustrator of six letters or more, with at most
+   * a fifth of them wrong, agrees as if read (the `Illus.` before it is often lost, or the name read as debris). Nothing
+   * against a candidate not found: OCR often reads neither. Measured on the raw texts of the 161 bench cards: the true illustrator is found so in 127 of 143, another
+   * of the catalog's 342 illustrators in 3 of 10 000 tries (most of them a part of the true one's name, `planeta` in
+   * `planetamochizuki`); a number of seven characters or more of another set is found with one wrong in 7 of 10 000.
+   */
+  number_in_text: { exact: 3, oneOff: 1.5, oneOffLength: 7, minLength: 4 },
+  illustrator_in_text: { minLength: 6, wrongShare: 0.2 },
 } as const;
 
 /** Below this name similarity the name evidence is at its floor: similarities under it need not be exact. */
@@ -152,11 +172,34 @@ export function candidateEvidence(q: ScoreQuery, t: ScoreTarget, similarity: Sim
       out.reasons |= BIT.regulation_mark;
     } else out.logOdds += EVIDENCE.regulation_mark.differ;
   }
-  if (q.illustrator && t.illustrator) {
-    if (similarity.illustrator(q.illustrator, t.illustrator) >= EVIDENCE.illustrator.reason) {
-      out.logOdds += EVIDENCE.illustrator.agree;
-      out.reasons |= BIT.illustrator;
-    } else out.logOdds += EVIDENCE.illustrator.differ;
-  }
+  const illustratorRead = !!q.illustrator && !!t.illustrator && similarity.illustrator(q.illustrator, t.illustrator) >= EVIDENCE.illustrator.reason;
+  if (illustratorRead || (q.text && illustratorInText(q.text, t))) {
+    out.logOdds += EVIDENCE.illustrator.agree;
+    out.reasons |= BIT.illustrator;
+  } else if (q.illustrator && t.illustrator) out.logOdds += EVIDENCE.illustrator.differ;
+  if (q.text && !q.number) numberInText(q.text, t, out);
   return out;
+}
+
+/** Adds the evidence of the candidate's printed number found in the raw text (`EVIDENCE.number_in_text`). */
+function numberInText(text: TextLines, t: ScoreTarget, out: CandidateEvidence): void {
+  const { exact, oneOff, oneOffLength, minLength } = EVIDENCE.number_in_text;
+  let found = 0;
+  for (const shape of t.printedNumbers) {
+    if (shape.length < minLength) continue;
+    const d = closestIn([shape], text.codes);
+    if (d === 0) found = exact;
+    else if (d === 1 && shape.length >= oneOffLength) found = Math.max(found, oneOff);
+  }
+  if (found > 0) {
+    out.logOdds += found;
+    out.reasons |= BIT.number_in_text;
+  }
+}
+
+/** True when the candidate's illustrator is found in the raw text (`EVIDENCE.illustrator_in_text`). */
+function illustratorInText(text: TextLines, t: ScoreTarget): boolean {
+  const { minLength, wrongShare } = EVIDENCE.illustrator_in_text;
+  const name = t.illustratorText;
+  return name.length >= minLength && closestIn([name], text.names) <= Math.floor(name.length * wrongShare);
 }

@@ -239,6 +239,17 @@ describe("parseCardText", () => {
     expect(read("S80 Machoke gS", "P5100 8")).toBe(100);
   });
 
+  it("keeps unsure readings in the raw text only (photo_0003: `0935/2038` is its 095/203, read at 0.06)", () => {
+    const features = parseCardText(
+      {
+        hp: { lines: [{ text: "& 310", confidence: 0.27 }], confidence: 0.27 },
+        number: { lines: [{ text: "3 37 EE", confidence: 0.14 }], confidence: 0.14, unsure: [{ text: "0935/2038", confidence: 0.06 }, { text: "ME O 2 P 25", confidence: 0 }] },
+      },
+      { maxYear: 2030 },
+    );
+    expect(features).toMatchObject({ hp: 310, number: null, printedTotal: null, rawText: "& 310\n3 37 EE\n0935/2038\nME O 2 P 25" });
+  });
+
   it("nothing read gives empty features", () => {
     expect(parseCardText({}, { maxYear: 2030 })).toMatchObject({ name: null, hp: null, number: null, rawText: "", confidence: 0 });
   });

@@ -4,6 +4,8 @@ import type { CardFeatures } from "@poke-ventory/contracts";
 export interface ZoneReading {
   lines: { text: string; confidence: number }[];
   confidence: number;
+  /** Other readings of the zone, too unsure to take: kept in the raw text only. */
+  unsure?: { text: string; confidence: number }[];
 }
 
 /** OCR readings by zone name (see `CARD_ZONES`). */
@@ -299,7 +301,9 @@ export function parseCardText(readings: CardReadings, opts: { maxYear: number })
     regulationMark: marks.regulationMark,
     illustrator: firstOf(footer, parseIllustrator),
     year: firstOf([...lines("copyright"), ...footer], (l) => parseYear(l, opts.maxYear)),
-    rawText: (["name", "hp", "footer", "number", "copyright"] as const).flatMap((z) => lines(z)).join("\n"),
+    rawText: (["name", "hp", "footer", "number", "copyright"] as const)
+      .flatMap((z) => [...lines(z), ...(readings[z]?.unsure?.map((l) => l.text) ?? [])])
+      .join("\n"),
     confidence: read.length > 0 ? round2(read.reduce((s, r) => s + r.confidence, 0) / read.length) : 0,
   };
 }
