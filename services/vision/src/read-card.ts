@@ -1,7 +1,7 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
 import { mostReadNumber, numberAgreed, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, readsNumberCleanly, type CardReadings, type ZoneReading } from "./domain/card-text";
-import { CARD_ZONES, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter } from "./domain/card-zones";
+import { CARD_ZONES, facesDown, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, TEXT_LAYOUT, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter, type ZoneFraction } from "./domain/card-zones";
 import { glyphWords } from "./domain/glyph-words";
 import type { CardDetector, ImageCodec, OcrEngine, OcrLine, PixelRect, RawImage } from "./ports";
 
@@ -39,8 +39,9 @@ const NAME_MARGIN = 0.15;
 
 /**
  * Straightens one card and reads its zones. The orientation comes from evidence: the likelier rotation for the
- * quad's shape is read first (all its zones at once, to keep the OCR workers busy: most cards come that way up), or
- * the opposite one when `prefer` says so (the way the other cards of its page face).
+ * quad's shape is read first (all its zones at once, to keep the OCR workers busy: most cards come that way up),
+ * unless its layout shows the text band on top ({@link printFacesDown}), or the opposite one when `prefer` says so
+ * (the way the other cards of its page face).
  * Two of a collector number, an HP and a copyright year settle it (upside down, the corners hold small print and
  * symbols, where they are seldom found). With one, a glance at the opposite rotation (HP, copyright, name band)
  * decides whether to read it; with none it is read. Read, the opposite wins when it gives more of them; with as many,
@@ -63,10 +64,16 @@ export async function readCardTurned(deps: ReadCardDeps, image: RawImage, quad: 
 /** The card read the way up the evidence says ({@link readCard}). */
 async function readUpright(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], prefer?: Rotation): Promise<CardReading> {
   const candidates = orientationCandidates(quad);
-  const [likely, opposite] = prefer === candidates[1] ? [candidates[1], candidates[0]] : candidates;
-  const first = await readTurned(deps, image, quad, likely);
+  let [likely, opposite] = prefer === candidates[1] ? [candidates[1], candidates[0]] : candidates;
+  const warp = (rotation: Rotation) => deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD);
+  let warped = await warp(likely);
+  let turned: RawImage | undefined;
+  if (prefer === undefined && (await printFacesDown(deps, warped))) {
+    [likely, opposite, turned, warped] = [opposite, likely, warped, await warp(opposite)];
+  }
+  const first = await readTurned(deps, image, quad, likely, warped);
   if (first.evidence >= SETTLED) return first;
-  const turned = await deps.detector.warp(image, cardCorners(quad, opposite), CANONICAL_CARD);
+  turned ??= await warp(opposite);
   if (first.evidence > 0 && !(await showsUpright(deps, turned))) return first;
   const second = await readTurned(deps, image, quad, opposite, turned);
   const firstName = nameConfidence(first.readings.name!);
@@ -106,6 +113,21 @@ async function showsUpright(deps: ReadCardDeps, card: RawImage): Promise<boolean
   const features = parseCardText({ name, hp, copyright }, { maxYear: ANY_YEAR });
   const number = copyright.lines.some((l) => readsNumberCleanly(l.text));
   return features.hp !== null || features.year !== null || number || nameConfidence(name) >= CONFIDENT_NAME;
+}
+
+/**
+ * True when the warped card's small print sits mostly in its upper half, where an upright card has its art: it lies
+ * upside down ({@link TEXT_LAYOUT}). A glance of a few milliseconds, no OCR: light and dark print counted alike.
+ */
+async function printFacesDown(deps: ReadCardDeps, card: RawImage): Promise<boolean> {
+  const glyph = { min: TEXT_LAYOUT.glyph.min * card.height, max: TEXT_LAYOUT.glyph.max * card.height };
+  const count = async (band: ZoneFraction) => {
+    const rect = zoneRect(band, card);
+    const found = await Promise.all((["dark", "light"] as const).map((ink) => deps.detector.findGlyphs(card, rect, ink, glyph)));
+    return found[0].length + found[1].length;
+  };
+  const [art, text] = await Promise.all([count(TEXT_LAYOUT.art), count(TEXT_LAYOUT.text)]);
+  return facesDown(art, text);
 }
 
 /** Reads the card turned `rotation` (warped from the original unless already given). */

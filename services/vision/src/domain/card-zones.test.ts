@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FOOTER_BAND, inFooterBand, NUMBER_BANDS, NUMBER_STRIPS, type CardZone } from "./card-zones";
+import { facesDown, FOOTER_BAND, inFooterBand, NUMBER_BANDS, NUMBER_STRIPS, TEXT_LAYOUT, type CardZone } from "./card-zones";
 
 /** Where a zone of the footer band lies on the card, as a fraction of the card's height. */
 const onCard = (top: number) => FOOTER_BAND.top + top * (1 - FOOTER_BAND.top);
@@ -23,5 +23,22 @@ describe("inFooterBand", () => {
       expect(zone.area.top).toBeGreaterThanOrEqual(0);
       expect(zone.area.top + zone.area.height).toBeLessThanOrEqual(1 + 1e-9);
     }
+  });
+});
+
+describe("facesDown", () => {
+  it.each([
+    // Glyphs counted in the art band, then the text band, of bench cards warped upright and turned over.
+    ["scan_0199 upright (text dense, art plain)", 15, 176, false],
+    ["scan_0199 upside down", 176, 15, true],
+    ["scan_0048 upright (the least text-heavy bench card)", 103, 60, false],
+    ["scan_0048 upside down: too close to call, read the likelier way first", 60, 103, false],
+    ["nothing found", 0, 0, false],
+  ])("%s: %i / %i → %s", (_label, art, text, down) => {
+    expect(facesDown(art, text)).toBe(down);
+  });
+
+  it("keeps its bands apart, art above text", () => {
+    expect(TEXT_LAYOUT.art.top + TEXT_LAYOUT.art.height).toBeLessThanOrEqual(TEXT_LAYOUT.text.top);
   });
 });

@@ -183,6 +183,28 @@ export const NUMBER_WORDS = {
   most: 16,
 } as const;
 
+/**
+ * Where an upright card prints its text and where its art: the attacks, abilities or rules fill the lower half of
+ * every card (a full art's too, in white); the upper half holds the name and the art. Small print of `glyph` height
+ * (fractions of the card's height, the body text's) is counted in each band ({@link facesDown}).
+ */
+export const TEXT_LAYOUT = {
+  art: { left: 0.05, top: 0.08, width: 0.9, height: 0.37 },
+  text: { left: 0.05, top: 0.55, width: 0.9, height: 0.37 },
+  glyph: { min: 0.008, max: 0.025 },
+  /**
+   * Under this share of the two bands' glyphs in the text band, the card lies the other way up. On the 161 upright
+   * bench cards the share is 0.37 to 0.97 (median 0.76): art makes glyph-like specks, text is dense.
+   */
+  flipped: 0.25,
+} as const;
+
+/** True when glyph counts in the art and text bands of {@link TEXT_LAYOUT} say the card is upside down. */
+export function facesDown(artGlyphs: number, textGlyphs: number): boolean {
+  const all = artGlyphs + textGlyphs;
+  return all > 0 && textGlyphs / all < TEXT_LAYOUT.flipped;
+}
+
 /** The card's bottom band (from `top` down), warped at `scale` times the canonical size for the number zones. */
 export const FOOTER_BAND = { top: 0.88, scale: 2 } as const;
 
