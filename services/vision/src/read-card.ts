@@ -3,6 +3,7 @@ import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rot
 import { mostReadNumber, numberAgreed, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, readsNumberCleanly, type CardReadings, type ZoneReading } from "./domain/card-text";
 import { CARD_ZONES, facesDown, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, TEXT_LAYOUT, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter, type ZoneFraction } from "./domain/card-zones";
 import { glyphWords } from "./domain/glyph-words";
+import { inTurns } from "./in-turns";
 import type { CardDetector, ImageCodec, OcrEngine, OcrLine, PixelRect, RawImage } from "./ports";
 
 export interface ReadCardDeps {
@@ -236,19 +237,23 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: readonly Point[
 }
 
 /**
- * The number line read pass after pass ({@link NUMBER_PASSES}: the line as sparse text, strips, the footer block)
- * until a number has been read twice and more often than any other, and the number read most often kept
+ * The number line read pass after pass ({@link NUMBER_PASSES}: the line as sparse text, strips, the footer block),
+ * zone after zone in their order ({@link NUMBER_ZONES_AT_ONCE} at once), until a number has been read twice and
+ * more often than any other, and the number read most often kept
  * ({@link mostReadNumber}): one misreading among agreeing ones is outvoted, where the first number read would be
  * taken as it came. When no pass reads a number, the bottom band's halves read as sparse text (the costliest read,
  * paid only when the others failed).
  */
 async function readNumberStrips(deps: ReadCardDeps, source: NumberSource): Promise<ZoneReading> {
   const { image, zone: at } = source;
-  const read: ZoneReading[][] = [];
-  for (const pass of NUMBER_PASSES) {
-    read.push(await readPass(deps, source, pass));
-    if (numberAgreed(linesOf(read))) break;
-  }
+  const zones = NUMBER_PASSES.flatMap((pass, p) => pass.zones.map((zone) => ({ p, zone, pass })));
+  const read: ZoneReading[][] = NUMBER_PASSES.map(() => []);
+  await inTurns(
+    zones.map((z, i) => ({ ...z, i })),
+    NUMBER_ZONES_AT_ONCE,
+    async ({ p, zone, pass, i }) => (read[p][i] = await readPassZone(deps, source, pass, zone)),
+    () => numberAgreed(linesOf(read)),
+  );
   const voted = mostReadNumber(linesOf(read));
   if (voted) return { lines: [voted], confidence: voted.confidence };
   const words = await readNumberWords(deps, source);
@@ -301,14 +306,21 @@ function withMargin(rect: PixelRect, margin: number, image: RawImage): PixelRect
 }
 
 /** One pass over the number line: its zones read at once, prepared as it says. */
-function readPass(deps: ReadCardDeps, { image, zone: at }: NumberSource, { zones, ...filter }: NumberPass): Promise<ZoneReading[]> {
-  return Promise.all(
-    zones.map((z) => {
-      const zone = at({ ...z, scale: filter.scale });
-      return readZone(deps, image, zone, { ...filter, scale: zone.scale });
-    }),
-  );
+function readPass(deps: ReadCardDeps, source: NumberSource, pass: NumberPass): Promise<ZoneReading[]> {
+  return Promise.all(pass.zones.map((zone) => readPassZone(deps, source, pass, zone)));
 }
+
+/** One zone of a pass over the number line, prepared as the pass says. */
+function readPassZone(deps: ReadCardDeps, { image, zone: at }: NumberSource, { zones: _, ...filter }: NumberPass, z: CardZone): Promise<ZoneReading> {
+  const zone = at({ ...z, scale: filter.scale });
+  return readZone(deps, image, zone, { ...filter, scale: zone.scale });
+}
+
+/**
+ * Zones of the number passes read at once: as many as the OCR workers of a two-core machine keep busy. The next zone
+ * starts as soon as one is read (a pass's slowest zone no longer holds the next pass back), until a number is agreed.
+ */
+const NUMBER_ZONES_AT_ONCE = 2;
 
 const linesOf = (passes: ZoneReading[][]) => passes.flat().flatMap((r) => r.lines);
 

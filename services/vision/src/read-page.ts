@@ -1,5 +1,6 @@
 import type { Point } from "@poke-ventory/contracts";
 import { orientationCandidates, type Rotation } from "./domain/card-geometry";
+import { inTurns } from "./in-turns";
 import type { RawImage } from "./ports";
 import { readCard, readCardTurned, SETTLED, type CardReading, type ReadCardDeps } from "./read-card";
 
@@ -52,17 +53,3 @@ const PAGE_SETTLED = 2;
  * 2.5 s instead of 3.0 to 3.3 s (three at once: 2.6 s), the real 2×2 page 4.2 s instead of 4.2 to 4.9 s.
  */
 const CARDS_AT_ONCE = 2;
-
-/** `work` over `items` with at most `limit` running at once; results in the items' order. */
-export async function inTurns<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const runner = async () => {
-    while (next < items.length) {
-      const at = next++;
-      results[at] = await work(items[at]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
-  return results;
-}
