@@ -70,7 +70,9 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: readonly P
   let warped = await warp(likely);
   let turned: RawImage | undefined;
   if (prefer === undefined && (await printFacesDown(deps, warped))) {
-    [likely, opposite, turned, warped] = [opposite, likely, warped, await warp(opposite)];
+    [likely, opposite] = [opposite, likely];
+    turned = warped;
+    warped = await warp(likely);
   }
   const first = await readTurned(deps, image, quad, likely, warped);
   if (first.evidence >= SETTLED) return first;
@@ -246,10 +248,11 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: readonly Point[
  */
 async function readNumberStrips(deps: ReadCardDeps, source: NumberSource): Promise<ZoneReading> {
   const { image, zone: at } = source;
-  const zones = NUMBER_PASSES.flatMap((pass, p) => pass.zones.map((zone) => ({ p, zone, pass })));
+  // Each zone's reading is kept at its place in the passes' order (a vote's ties go to the first read).
+  const zones = NUMBER_PASSES.flatMap((pass, p) => pass.zones.map((zone) => ({ p, zone, pass }))).map((z, i) => ({ ...z, i }));
   const read: ZoneReading[][] = NUMBER_PASSES.map(() => []);
   await inTurns(
-    zones.map((z, i) => ({ ...z, i })),
+    zones,
     NUMBER_ZONES_AT_ONCE,
     async ({ p, zone, pass, i }) => (read[p][i] = await readPassZone(deps, source, pass, zone)),
     () => numberAgreed(linesOf(read)),
@@ -305,7 +308,7 @@ function withMargin(rect: PixelRect, margin: number, image: RawImage): PixelRect
   return { left, top, width: Math.min(image.width, rect.left + rect.width + by) - left, height: Math.min(image.height, rect.top + rect.height + by) - top };
 }
 
-/** One pass over the number line: its zones read at once, prepared as it says. */
+/** One pass over the number line (the footer number's check): its zones read at once, prepared as it says. */
 function readPass(deps: ReadCardDeps, source: NumberSource, pass: NumberPass): Promise<ZoneReading[]> {
   return Promise.all(pass.zones.map((zone) => readPassZone(deps, source, pass, zone)));
 }

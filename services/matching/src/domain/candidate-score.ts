@@ -64,11 +64,12 @@ export const EVIDENCE = {
   illustrator: { agree: 1.5, differ: -0.5, reason: 0.75 },
   /**
    * Looked for in the raw text: a number not read as a field, printed as the card prints it (`095/203`), or, seven
-   * characters or longer, with one character wrong (`0935/2038`); an illustrator of six letters or more, with at most
-   * a fifth of them wrong, agrees as if read (the `Illus.` before it is often lost, or the name read as debris). Nothing
-   * against a candidate not found: OCR often reads neither. Measured on the raw texts of the 161 bench cards: the true illustrator is found so in 127 of 143, another
-   * of the catalog's 342 illustrators in 3 of 10 000 tries (most of them a part of the true one's name, `planeta` in
-   * `planetamochizuki`); a number of seven characters or more of another set is found with one wrong in 7 of 10 000.
+   * characters or longer, with one character wrong (`0935/2038`); an illustrator of six letters or more, with at
+   * most a fifth of them wrong, agrees as if read (the `Illus.` before it is often lost, or the name read as debris).
+   * Nothing against a candidate not found: OCR often reads neither. Measured on the raw texts of the 161 bench
+   * cards: the true illustrator is found so in 127 of 143; another of the catalog's 342 illustrators in 3 of 10 000
+   * tries (most of them a part of the true one's name, `planeta` in `planetamochizuki`); a number of seven characters
+   * or more of another set, with one character wrong, in 7 of 10 000.
    */
   number_in_text: { exact: 3, oneOff: 1.5, oneOffLength: 7, minLength: 4 },
   illustrator_in_text: { minLength: 6, wrongShare: 0.2 },

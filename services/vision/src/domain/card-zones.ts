@@ -185,8 +185,9 @@ export const NUMBER_WORDS = {
 
 /**
  * Where an upright card prints its text and where its art: the attacks, abilities or rules fill the lower half of
- * every card (a full art's too, in white); the upper half holds the name and the art. Small print of `glyph` height
- * (fractions of the card's height, the body text's) is counted in each band ({@link facesDown}).
+ * nearly every card (a full art's too, in white); the upper half holds the name and the art. Small print of `glyph`
+ * height (fractions of the card's height, the body text's) is counted in each band ({@link facesDown}). It only
+ * chooses which way is read first: a card with little text (a basic energy) is still settled by what is read.
  */
 export const TEXT_LAYOUT = {
   art: { left: 0.05, top: 0.08, width: 0.9, height: 0.37 },
