@@ -147,11 +147,14 @@ async function readTurned(deps: ReadCardDeps, image: RawImage, quad: readonly Po
 
 /**
  * How strongly a reading says the card is upright: one for each of a collector number, an HP and a copyright year
- * read. Upside-down debris gives one of them now and then, rarely two.
+ * read. Upside-down debris gives one of them now and then, rarely two. A number counts only with a printed total of
+ * two digits or more, or as a promo code: debris gives `71/7`, `7/6` (photo_0003 and photo_0009 turned 180°, where
+ * that and an HP of debris settled the wrong way); three small sets of the catalog (5, 8, 9 cards) print such totals.
  */
 function evidence(r: CardReadings): number {
   const features = parseCardText(r, { maxYear: ANY_YEAR });
-  return [features.number, features.hp, features.year].filter((v) => v !== null).length;
+  const number = features.number !== null && (features.printedTotal === null || /\d\d$/.test(features.printedTotal));
+  return [number, features.hp !== null, features.year !== null].filter(Boolean).length;
 }
 /**
  * True when the readings give their collector number in its printed shape (`041/165`), not only through a repair.

@@ -103,6 +103,15 @@ describe("vision on real bench images", () => {
     expect(result.cards[0]).toMatchObject({ rotation: 180, features: { number: "041", printedTotal: "165" } });
   });
 
+  // Upside down, debris gives `71/7` and an HP: two pieces of evidence once settled the wrong way. A printed total of
+  // one digit is no evidence of the way up, and the card is read upright too.
+  it("photo_0003.jpg turned 180° (Umbreon VMAX in a toploader): a number of debris with a one-digit total settles nothing", async () => {
+    const result = await analyze("photo_0003.jpg", 180);
+    expect(result.cards).toHaveLength(1);
+    expect(label("photo_0003.jpg").name).toBe("Umbreon VMAX");
+    expect(result.cards[0]).toMatchObject({ rotation: 180, features: { hp: 310 } });
+  });
+
   it("scan_0196.jpg (a trainer whose header OCR reads as a short word): its name is read on the line below", async () => {
     const result = await analyze("scan_0196.jpg");
     expect(result.cards).toHaveLength(1);
