@@ -1,6 +1,6 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
-import { mostReadNumber, numberAgreed, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, readsNumberCleanly, type CardReadings, type ZoneReading } from "./domain/card-text";
+import { mostReadNumber, numberAgreed, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, readsNumberCleanly, wholeTotal, type CardReadings, type ZoneReading } from "./domain/card-text";
 import { CARD_ZONES, facesDown, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, TEXT_LAYOUT, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter, type ZoneFraction } from "./domain/card-zones";
 import { glyphWords } from "./domain/glyph-words";
 import { inTurns } from "./in-turns";
@@ -147,13 +147,13 @@ async function readTurned(deps: ReadCardDeps, image: RawImage, quad: readonly Po
 
 /**
  * How strongly a reading says the card is upright: one for each of a collector number, an HP and a copyright year
- * read. Upside-down debris gives one of them now and then, rarely two. A number counts only with a printed total of
- * two digits or more, or as a promo code: debris gives `71/7`, `7/6` (photo_0003 and photo_0009 turned 180°, where
- * that and an HP of debris settled the wrong way); three small sets of the catalog (5, 8, 9 cards) print such totals.
+ * read. Upside-down debris gives one of them now and then, rarely two. A number counts only with a whole printed
+ * total ({@link wholeTotal}): debris gave `71/7` and `7/6` to photo_0003 and photo_0009 turned 180°, where that and
+ * an HP of debris settled the wrong way.
  */
 function evidence(r: CardReadings): number {
   const features = parseCardText(r, { maxYear: ANY_YEAR });
-  const number = features.number !== null && (features.printedTotal === null || /\d\d$/.test(features.printedTotal));
+  const number = features.number !== null && wholeTotal(features);
   return [number, features.hp !== null, features.year !== null].filter(Boolean).length;
 }
 /**
@@ -298,7 +298,7 @@ async function readNumberWords(deps: ReadCardDeps, { image, zone: at }: NumberSo
   );
   const numbers = reads.flat().filter((l) => {
     const read = parseNumber(l.text);
-    return l.confidence >= NUMBER_WORDS.minConfidence && read !== null && (read.printedTotal === null || /\d\d$/.test(read.printedTotal));
+    return l.confidence >= NUMBER_WORDS.minConfidence && read !== null && wholeTotal(read);
   });
   return { number: mostReadNumber(numbers), reads: reads.flat() };
 }

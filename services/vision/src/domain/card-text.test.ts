@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mostReadNumber, numberVotes, parseCardText, parseHp, parseIllustrator, parseName, parseNumber, parseSetMarks, parseStrictNumber, parseYear, readsNumberCleanly } from "./card-text";
+import { mostReadNumber, numberVotes, parseCardText, parseHp, parseIllustrator, parseName, parseNumber, parseSetMarks, parseStrictNumber, parseYear, readsNumberCleanly, wholeTotal } from "./card-text";
 
 // Inputs are lines tesseract.js read on the bench images (scan_0003, scan_0025, scan_0150, photo_0001, photo_0002, photo_0004).
 describe("parseName", () => {
@@ -252,5 +252,17 @@ describe("parseCardText", () => {
 
   it("nothing read gives empty features", () => {
     expect(parseCardText({}, { maxYear: 2030 })).toMatchObject({ name: null, hp: null, number: null, rawText: "", confidence: 0 });
+  });
+});
+
+describe("wholeTotal", () => {
+  it.each([
+    ["041", "165", true],
+    ["TG29", "TG30", true],
+    ["SWSH182", null, true],
+    ["71", "7", false],
+    ["7", "6", false],
+  ] as const)("%s/%s → %s", (_number, printedTotal, whole) => {
+    expect(wholeTotal({ printedTotal })).toBe(whole);
   });
 });

@@ -235,6 +235,12 @@ export function mostReadNumber<L extends { text: string }>(lines: readonly L[]):
   return lines.find((line) => votes.get(numberKey(line.text) ?? "") === most) ?? null;
 }
 
+/**
+ * True when a number read gives a printed total of two digits or more, or none (a promo code): debris, read upside
+ * down or among symbols, gives `3/7`, `71/7`. (Three small sets of the catalog, of 5, 8 and 9 cards, print such totals.)
+ */
+export const wholeTotal = (n: { printedTotal: string | null }) => n.printedTotal === null || /\d\d$/.test(n.printedTotal);
+
 /** True when one number has been read twice in `lines`, and more often than any other: the passes can stop. */
 export function numberAgreed(lines: readonly { text: string }[]): boolean {
   const [most = 0, next = 0] = [...numberVotes(lines).values()].sort((a, b) => b - a);
