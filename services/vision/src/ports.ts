@@ -24,7 +24,7 @@ export interface ImageCodec {
    * Cuts a zone, scales it and turns it into one grey (or binary) channel with its contrast stretched, as
    * {@link ZoneFilter} says, encoded as a binary PGM (`P5`) for OCR.
    */
-  zoneImage(image: RawImage, zone: { left: number; top: number; width: number; height: number }, filter: ZoneFilter): Promise<Buffer>;
+  zoneImage(image: RawImage, zone: PixelRect, filter: ZoneFilter): Promise<Buffer>;
 }
 
 /** One card found in an image. */

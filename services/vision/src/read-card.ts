@@ -79,12 +79,11 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: readonly P
   turned ??= await warp(opposite);
   if (first.evidence > 0 && !(await showsUpright(deps, turned))) return first;
   const second = await readTurned(deps, image, quad, opposite, turned);
-  const firstName = nameConfidence(first.readings.name!);
-  const secondName = nameConfidence(second.readings.name!);
   const stronger = second.evidence - first.evidence;
   if (stronger !== 0) return stronger > 0 ? second : first;
   const [firstClean, secondClean] = [cleanNumber(first.readings), cleanNumber(second.readings)];
   if (firstClean !== secondClean) return secondClean ? second : first;
+  const [firstName, secondName] = [nameConfidence(first.readings.name!), nameConfidence(second.readings.name!)];
   return secondName >= CONFIDENT_NAME && secondName > firstName + NAME_MARGIN ? second : first;
 }
 
@@ -124,13 +123,14 @@ async function showsUpright(deps: ReadCardDeps, card: RawImage): Promise<boolean
  */
 async function printFacesDown(deps: ReadCardDeps, card: RawImage): Promise<boolean> {
   const glyph = { min: TEXT_LAYOUT.glyph.min * card.height, max: TEXT_LAYOUT.glyph.max * card.height };
-  const count = async (band: ZoneFraction) => {
-    const rect = zoneRect(band, card);
-    const found = await Promise.all((["dark", "light"] as const).map((ink) => deps.detector.findGlyphs(card, rect, ink, glyph)));
-    return found[0].length + found[1].length;
-  };
+  const count = async (band: ZoneFraction) => (await glyphsOfBothInks(deps, card, zoneRect(band, card), glyph)).flat().length;
   const [art, text] = await Promise.all([count(TEXT_LAYOUT.art), count(TEXT_LAYOUT.text)]);
   return facesDown(art, text);
+}
+
+/** The glyphs in `rect` of dark print, then of light print ({@link CardDetector.findGlyphs}). */
+function glyphsOfBothInks(deps: ReadCardDeps, image: RawImage, rect: PixelRect, height: { min: number; max: number }): Promise<PixelRect[][]> {
+  return Promise.all((["dark", "light"] as const).map((ink) => deps.detector.findGlyphs(image, rect, ink, height)));
 }
 
 /** Reads the card turned `rotation` (warped from the original unless already given). */
@@ -278,16 +278,14 @@ async function readNumberStrips(deps: ReadCardDeps, source: NumberSource): Promi
 /**
  * The number found as a word of the bottom band ({@link NUMBER_WORDS}): the band's glyphs, dark and light, chained
  * into words, each word read alone. Kept: the number read most often among reads confident enough that give a
- * printed total of two digits or more, or a promo number (debris read upside down gives `3/7`), or null; with
- * every word's reads.
+ * whole printed total ({@link wholeTotal}: debris read upside down gives `3/7`), or null; with every word's reads.
  */
 async function readNumberWords(deps: ReadCardDeps, { image, zone: at }: NumberSource): Promise<{ number: OcrLine | null; reads: OcrLine[] }> {
   const zone = at(NUMBER_WORDS.zone);
   const band = zoneRect(zone.area, image);
   const cardHeight = band.height / NUMBER_WORDS.zone.area.height;
   const height = { min: NUMBER_WORDS.glyph.min * cardHeight, max: NUMBER_WORDS.glyph.max * cardHeight };
-  const glyphs = await Promise.all((["dark", "light"] as const).map((ink) => deps.detector.findGlyphs(image, band, ink, height)));
-  const words = glyphs.flatMap((g) => glyphWords(g)).slice(0, NUMBER_WORDS.most);
+  const words = (await glyphsOfBothInks(deps, image, band, height)).flatMap((g) => glyphWords(g)).slice(0, NUMBER_WORDS.most);
   const reads = await Promise.all(
     words.flatMap((word) =>
       NUMBER_WORDS.filters.map(async (filter) => {

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { UndecodableImageError, type ImageCodec, type RawImage, type ZoneFilter } from "../ports";
+import { UndecodableImageError, type ImageCodec, type PixelRect, type RawImage, type ZoneFilter } from "../ports";
 import { normaliseGrey } from "./grey-normalise";
 
 /** sharp (libvips) behind the {@link ImageCodec} port. */
@@ -34,7 +34,7 @@ export class SharpImageCodec implements ImageCodec {
       .toBuffer();
   }
 
-  async zoneImage(image: RawImage, zone: { left: number; top: number; width: number; height: number }, filter: ZoneFilter): Promise<Buffer> {
+  async zoneImage(image: RawImage, zone: PixelRect, filter: ZoneFilter): Promise<Buffer> {
     const rgb = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).extract(zone);
     let pipeline =
       filter.tone === "luma"
