@@ -1,3 +1,5 @@
+import { editDistance } from "./edit-distance";
+
 /**
  * Mechanic suffixes in their normalized spelling, longest first. They may end the name
  * (`Charizard ex`) or sit inside it when French puts a complement after (`Groudon-EX de la Team Magma`).
@@ -64,34 +66,6 @@ export function cardNameKey(raw: string): string {
   return canonicalCardName(raw).replace(/[015i8]/g, (c) => OCR_FOLD[c]);
 }
 
-/** Scratch rows of the edit distance, grown on demand and reused (names are short). */
-let rowA = new Uint16Array(64);
-let rowB = new Uint16Array(64);
-
-function levenshtein(a: string, b: string, bLength = b.length): number {
-  if (bLength + 1 > rowA.length) {
-    rowA = new Uint16Array(bLength * 2 + 1);
-    rowB = new Uint16Array(bLength * 2 + 1);
-  }
-  let prev = rowA;
-  let row = rowB;
-  for (let j = 0; j <= bLength; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= bLength; j++) {
-      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      const del = prev[j] + 1;
-      const ins = row[j - 1] + 1;
-      row[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-    }
-    const t = prev;
-    prev = row;
-    row = t;
-  }
-  return prev[bLength];
-}
-
 const bag = new Int16Array(128);
 
 /** Lower bound of the edit distance between `a` and `b.slice(0, bLength)`: the characters one has and the other lacks. */
@@ -132,9 +106,9 @@ export function nameSimilarity(a: string, b: string, floor = 0): number {
     prefixBound = prefixWeight * (1 - bagDistance(shorter, longer, shorter.length) / shorter.length);
     if (editBound < floor && prefixBound < floor) return 0;
   }
-  const edit = 1 - levenshtein(a, b) / longest;
+  const edit = 1 - editDistance(a, b) / longest;
   // The prefix reading only matters when it can beat the whole-name one.
   if (prefixBound <= edit) return edit;
-  const prefix = 1 - levenshtein(shorter, longer, shorter.length) / shorter.length;
+  const prefix = 1 - editDistance(shorter, longer, shorter.length) / shorter.length;
   return Math.max(edit, prefix * prefixWeight);
 }

@@ -1,3 +1,5 @@
+import { editDistance } from "./edit-distance";
+
 /**
  * What a card prints, looked for in the raw OCR text of a reading. When vision could not read a field (an outlined
  * foil number read `0935/2038` at no confidence, an illustrator read `PAK IR AT EGAWA` with no `Illus.` before it),
@@ -50,37 +52,11 @@ export function printedNumbers(number: string, printedTotal: number | null): str
   return [...new Set([`${padded}${suffix}/${total}`, `${value}${suffix}/${total}`])].map((s) => s.toUpperCase());
 }
 
-/** Scratch rows of the alignment, grown on demand and reused. */
-let rowA = new Uint16Array(128);
-let rowB = new Uint16Array(128);
-
 /**
  * The fewest edits (insertions, deletions, substitutions) that turn `pattern` into some substring of `text`: 0 when
  * the text holds it, 1 when it holds it with one character wrong, missing or extra.
  */
-export function distanceWithin(pattern: string, text: string): number {
-  if (text.length + 1 > rowA.length) {
-    rowA = new Uint16Array(text.length * 2 + 1);
-    rowB = new Uint16Array(text.length * 2 + 1);
-  }
-  let prev = rowA;
-  let row = rowB;
-  // Row 0: the pattern may start anywhere in the text.
-  prev.fill(0, 0, text.length + 1);
-  for (let i = 1; i <= pattern.length; i++) {
-    row[0] = i;
-    const p = pattern.charCodeAt(i - 1);
-    for (let j = 1; j <= text.length; j++) {
-      const cost = prev[j - 1] + (p === text.charCodeAt(j - 1) ? 0 : 1);
-      row[j] = Math.min(cost, prev[j] + 1, row[j - 1] + 1);
-    }
-    [prev, row] = [row, prev];
-  }
-  let best = pattern.length;
-  // …and end anywhere.
-  for (let j = 0; j <= text.length; j++) if (prev[j] < best) best = prev[j];
-  return best;
-}
+export const distanceWithin = (pattern: string, text: string) => editDistance(pattern, text, text.length, true);
 
 /** The smallest {@link distanceWithin} of any of `patterns` in any of `lines`. */
 export function closestIn(patterns: readonly string[], lines: readonly string[]): number {
