@@ -115,6 +115,8 @@ describe("tracing across services", () => {
         "ingest.createBatch",
         "ingest.upload",
         `channel ${namespace}.image.stored`,
+        // Vision asks matching whether the number it read names a card.
+        "matching.rankCandidates",
         `channel ${namespace}.image.analyzed`,
         `channel ${namespace}.cards.matched`,
         `channel ${namespace}.drafts.created`,

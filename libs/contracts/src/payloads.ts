@@ -56,6 +56,12 @@ export interface ImageAnalyzed {
   timingsMs: Record<string, number>;
 }
 
+/**
+ * Default of `ANALYSIS_CONFIDENCE_THRESHOLD`: a top candidate scoring at least this is proposed as the card (and,
+ * while vision reads a card, confirms the number read).
+ */
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.82;
+
 export interface Candidate {
   cardId: string;
   name: string;

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { DEFAULT_CONFIDENCE_THRESHOLD } from "@poke-ventory/contracts";
 import { env } from "@poke-ventory/runtime";
 
-/** Matching's own variables (DATABASE_URL and NATS_URL are added by the composition root). */
-/** Default of `ANALYSIS_CONFIDENCE_THRESHOLD`: a top candidate scoring at least this is proposed as the card. */
-export const DEFAULT_CONFIDENCE_THRESHOLD = 0.82;
+export { DEFAULT_CONFIDENCE_THRESHOLD };
 
+/** Matching's own variables (DATABASE_URL and NATS_URL are added by the composition root). */
 export const matchingConfigShape = {
   /** Candidates kept per detected card. */
   ANALYSIS_MAX_CANDIDATES: env.positiveInt(5),

@@ -1,25 +1,26 @@
 /**
  * `npm run bench:recognition -- --images DIR [--labels FILE] [--catalog DIR] [--out FILE] [--limit N] [--only REGEX]
- *   [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR]`
+ *   [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR] [--no-catalog-check]`
  *
  * Runs vision (decode, detect, read) and matching (ranking against the whole catalog, in memory) in-process on
  * every labelled image of a folder, then prints and writes per kind: images, cards expected/found, top-1, top-5,
  * confident-wrong (top score ≥ ANALYSIS_CONFIDENCE_THRESHOLD, default 0.82, and wrong), proposed-right (the same, and
  * right: the cards the collector need not pick), per-image timings, and
  * `ocr_vs_native` (the same zone crops read by the `tesseract` CLI, as a time ratio; null without the CLI).
- * The failure list (file, expected, got) follows the table.
+ * The failure list (file, expected, got) follows the table. Vision asks the catalog about the numbers it reads, as the
+ * service asks matching ({@link rankingCatalog}); `--no-catalog-check` reads every card as vision alone would.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import type { ImageStored } from "@poke-ventory/contracts";
+import type { CardFeatures, ImageStored } from "@poke-ventory/contracts";
 import { CatalogIndex, openCatalogSource, rankCandidates } from "@poke-ventory/matching";
 import { systemClock } from "@poke-ventory/runtime";
 import { FsObjectStore, type ObjectStore } from "@poke-ventory/storage";
 import { catalogDir } from "@poke-ventory/testing";
-import { analyzeImage, OpencvCardDetector, SharpImageCodec, TesseractOcrEngine, type AnalyzeImageDeps } from "../src/index";
+import { analyzeImage, OpencvCardDetector, rankingCatalog, SharpImageCodec, TesseractOcrEngine, type AnalyzeImageDeps } from "../src/index";
 import { tesseractLanguages } from "../src/domain/tesseract-languages";
 import { readLabels, type ExpectedCard, type LabelledImage } from "./bench-labels";
 import { kindFigures, percentile, scoreImage, type FoundCard, type ImageOutcome } from "./bench-score";
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     workers: { type: "string", default: String(Math.max(1, os.cpus().length)) },
     "native-zones": { type: "string", default: "40" },
     crops: { type: "string" },
+    "no-catalog-check": { type: "boolean", default: false },
   },
 });
 
@@ -70,6 +72,10 @@ async function main() {
   const deps: AnalyzeImageDeps = {
     objects, codec: new SharpImageCodec(), detector: new OpencvCardDetector(), ocr, clock: systemClock, maxImagePixels: 60_000_000, log: () => undefined,
   };
+  if (!values["no-catalog-check"]) {
+    const rank = async (features: CardFeatures) => rankCandidates(index, features, { maxCandidates: 5 });
+    deps.catalog = rankingCatalog(rank, threshold, (msg) => console.error(msg));
+  }
 
   async function run(item: LabelledImage) {
     let bytes: Buffer = readFileSync(path.join(imagesDir, item.file));

@@ -2,7 +2,7 @@ import type { DetectedCard, ImageAnalyzed, ImageStored } from "@poke-ventory/con
 import type { Clock } from "@poke-ventory/runtime";
 import { ObjectNotFoundError } from "@poke-ventory/storage";
 import { parseCardText } from "./domain/card-text";
-import type { CardDetector, ImageCodec, ObjectStore, OcrEngine } from "./ports";
+import type { CardCatalog, CardDetector, ImageCodec, ObjectStore, OcrEngine } from "./ports";
 import { UndecodableImageError } from "./ports";
 import { readPage } from "./read-page";
 
@@ -11,6 +11,8 @@ export interface AnalyzeImageDeps {
   codec: ImageCodec;
   detector: CardDetector;
   ocr: OcrEngine;
+  /** Confirms numbers as they are read (see {@link CardCatalog}); without it the number line is read until agreed. */
+  catalog?: CardCatalog;
   clock: Clock;
   maxImagePixels: number;
   log: (msg: string) => void;

@@ -31,7 +31,7 @@ export async function composeVision(config: VisionConfig, shared: VisionShared =
     log,
   };
   return {
-    schemas: [createVisionService({ analyze, maxInFlight: config.VISION_MAX_IN_FLIGHT })],
+    schemas: [createVisionService({ analyze, maxInFlight: config.VISION_MAX_IN_FLIGHT, confidenceThreshold: config.ANALYSIS_CONFIDENCE_THRESHOLD })],
     close: () => ocr.close(),
   };
 }

@@ -1,5 +1,6 @@
 import os from "node:os";
 import { z } from "zod";
+import { DEFAULT_CONFIDENCE_THRESHOLD } from "@poke-ventory/contracts";
 import { env } from "@poke-ventory/runtime";
 import { objectStoreShape } from "@poke-ventory/storage";
 import { tesseractLanguages } from "./domain/tesseract-languages";
@@ -22,6 +23,11 @@ export const visionConfigShape = {
   OCR_WORKERS: env.positiveInt(cpus),
   /** `image.stored` messages analysed at once by this process. */
   VISION_MAX_IN_FLIGHT: env.positiveInt(cpus),
+  /**
+   * The score at which matching's top candidate is proposed as the card; while a card is read, a number read that
+   * makes a candidate score this with its number agreeing is taken, and the number line is not read further.
+   */
+  ANALYSIS_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_CONFIDENCE_THRESHOLD),
   /** Images with more pixels than this are not decoded. */
   MAX_IMAGE_PIXELS: env.positiveInt(60_000_000),
 };

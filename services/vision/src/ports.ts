@@ -1,4 +1,4 @@
-import type { Point } from "@poke-ventory/contracts";
+import type { CardFeatures, Point } from "@poke-ventory/contracts";
 import type { ZoneFilter } from "./domain/card-zones";
 import type { PixelRect } from "./domain/glyph-words";
 export type { PixelRect } from "./domain/glyph-words";
@@ -81,6 +81,15 @@ export interface OcrOptions {
 export interface OcrEngine {
   recognize(image: Buffer, opts: OcrOptions): Promise<OcrResult>;
   close(): Promise<void>;
+}
+
+/**
+ * The catalog, asked while a card is read: a collector number it confirms, with the name and HP read, needs no
+ * further reading (on a photo the number line is read pass after pass until a number is agreed, most of its time).
+ */
+export interface CardCatalog {
+  /** True when these features name one card of the catalog confidently, its collector number agreeing. */
+  confirmsNumber(features: CardFeatures): Promise<boolean>;
 }
 
 /** The bytes cannot be turned into pixels; retrying will not help. */

@@ -4,12 +4,14 @@ import { mostReadNumber, numberAgreed, parseCardText, parseHp, parseName, parseN
 import { CARD_ZONES, facesDown, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, TEXT_LAYOUT, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter, type ZoneFraction } from "./domain/card-zones";
 import { glyphWords } from "./domain/glyph-words";
 import { inTurns } from "./in-turns";
-import type { CardDetector, ImageCodec, OcrEngine, OcrLine, PixelRect, RawImage } from "./ports";
+import type { CardCatalog, CardDetector, ImageCodec, OcrEngine, OcrLine, PixelRect, RawImage } from "./ports";
 
 export interface ReadCardDeps {
   codec: ImageCodec;
   detector: CardDetector;
   ocr: OcrEngine;
+  /** Asked whether a number read names a card; without it, the number line is read until a number is agreed. */
+  catalog?: CardCatalog;
 }
 
 export interface CardReading {
@@ -17,8 +19,13 @@ export interface CardReading {
   /** The upright card at the canonical size. */
   card: RawImage;
   readings: CardReadings;
-  /** How strongly the readings said the card is this way up, before the HP retries ({@link evidence}). */
+  /**
+   * How strongly the readings said the card is this way up, before the HP retries ({@link evidence}); settled
+   * ({@link SETTLED}) when the catalog confirms the number read.
+   */
   evidence: number;
+  /** The catalog confirms the number read with the card's other readings ({@link CardCatalog}). */
+  confirmed: boolean;
 }
 
 /** A card under this fraction of the canonical height in the original has its number read from the original. */
@@ -44,7 +51,7 @@ const NAME_MARGIN = 0.15;
  * unless its layout shows the text band on top ({@link printFacesDown}), or the opposite one when `prefer` says so
  * (the way the other cards of its page face).
  * Two of a collector number, an HP and a copyright year settle it (upside down, the corners hold small print and
- * symbols, where they are seldom found). With one, a glance at the opposite rotation (HP, copyright, name band)
+ * symbols, where they are seldom found), as does a number the catalog confirms with the name. With one, a glance at the opposite rotation (HP, copyright, name band)
  * decides whether to read it; with none it is read. Read, the opposite wins when it gives more of them; with as many,
  * the one of the two that alone reads its collector number in its printed shape wins ({@link cleanNumber}), else
  * the opposite only with a name clearly more confident than the first. Upright, an HP not read yet is looked for
@@ -89,11 +96,12 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: readonly P
 
 /**
  * The HP zone read again, as sparse text then as white print ({@link HP_RETRIES}), when neither it nor the name band
- * gave an HP; a retry's line under its `minConfidence` is not taken. Only once the card is upright: read so,
- * upside-down debris gives HPs, which would weigh for the wrong way up.
+ * gave an HP and the catalog did not confirm the card's number (it names the card: the HP would change nothing); a
+ * retry's line under its `minConfidence` is not taken. Only once the card is upright: read so, upside-down debris
+ * gives HPs, which would weigh for the wrong way up.
  */
 async function withHpRetries(deps: ReadCardDeps, read: CardReading): Promise<CardReading> {
-  if (parseCardText(read.readings, { maxYear: ANY_YEAR }).hp !== null) return read;
+  if (read.confirmed || parseCardText(read.readings, { maxYear: ANY_YEAR }).hp !== null) return read;
   for (const { zone, minConfidence = 0, ...filter } of HP_RETRIES) {
     const hp = await readZone(deps, read.card, zone, filter);
     const lines = hp.lines.filter((l) => l.confidence >= minConfidence);
@@ -137,12 +145,16 @@ function glyphsOfBothInks(deps: ReadCardDeps, image: RawImage, rect: PixelRect, 
 async function readTurned(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], rotation: Rotation, warped?: RawImage): Promise<CardReading> {
   const card = warped ?? (await deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD));
   const zones = readOtherZones(deps, card);
+  const nameBand = readNameBand(deps, card, zones);
+  const confirms = catalogConfirms(deps, zones, nameBand);
   const [name, others] = await Promise.all([
-    readNameBand(deps, card, zones),
-    zones.then((read) => withNumberLine(deps, read, numberSource(deps, image, quad, rotation, card))),
+    nameBand,
+    zones.then((read) => withNumberLine(deps, read, numberSource(deps, image, quad, rotation, card), confirms)),
   ]);
   const readings = { ...others, name };
-  return { rotation, card, readings, evidence: evidence(readings) };
+  const features = parseCardText(readings, { maxYear: ANY_YEAR });
+  const confirmed = !!deps.catalog && features.number !== null && (await deps.catalog.confirmsNumber(features));
+  return { rotation, card, readings, evidence: confirmed ? Math.max(SETTLED, evidence(readings)) : evidence(readings), confirmed };
 }
 
 /**
@@ -199,6 +211,23 @@ const CLEAR_NAME = 0.7;
  */
 const TRAINER_LINE_NAME = 0.6;
 
+/** Whether the catalog confirms a line read as the card's number, with the other zones and the name band. */
+type NumberConfirmation = (line: OcrLine) => Promise<boolean>;
+
+/**
+ * Asks the catalog about a line read on the number line, with the zones and the name band read (awaited: the name
+ * band is read alongside, and done by then as a rule). A line that gives no number is not asked about.
+ */
+function catalogConfirms(deps: ReadCardDeps, zones: Promise<CardReadings>, name: Promise<ZoneReading>): NumberConfirmation {
+  const catalog = deps.catalog;
+  if (!catalog) return async () => false;
+  return async (line) => {
+    if (parseNumber(line.text) === null) return false;
+    const readings: CardReadings = { ...(await zones), name: await name, number: { lines: [line], confidence: line.confidence } };
+    return catalog.confirmsNumber(parseCardText(readings, { maxYear: ANY_YEAR }));
+  };
+}
+
 /** Every zone but the name band. */
 async function readOtherZones(deps: ReadCardDeps, card: RawImage): Promise<CardReadings> {
   const zones = CARD_ZONES.filter((z) => z.name !== "name");
@@ -210,13 +239,15 @@ async function readOtherZones(deps: ReadCardDeps, card: RawImage): Promise<CardR
 
 /**
  * The readings with the number line read again, harder, when the footer gave no number; when it gave one only
- * through a repair (`22/2038`), the left half of the bottom line is read as sparse text ({@link FOOTER_NUMBER_CHECK}),
- * and a number it reads in its printed shape wins (photo_0005: `182/203`).
+ * through a repair (`22/2038`) that the catalog does not confirm, the left half of the bottom line is read as sparse
+ * text ({@link FOOTER_NUMBER_CHECK}), and a number it reads in its printed shape wins (photo_0005: `182/203`).
  */
-async function withNumberLine(deps: ReadCardDeps, readings: CardReadings, numbers: () => Promise<NumberSource>): Promise<CardReadings> {
+async function withNumberLine(deps: ReadCardDeps, readings: CardReadings, numbers: () => Promise<NumberSource>, confirmed: NumberConfirmation): Promise<CardReadings> {
   const footer = readings.footer?.lines ?? [];
   if (footer.some((l) => readsNumberCleanly(l.text))) return readings;
-  if (!footer.some((l) => parseNumber(l.text) !== null)) return { ...readings, number: await readNumberStrips(deps, await numbers()) };
+  const repaired = footer.find((l) => parseNumber(l.text) !== null);
+  if (!repaired) return { ...readings, number: await readNumberStrips(deps, await numbers(), confirmed) };
+  if (await confirmed(repaired)) return readings;
   const check = (await readPass(deps, await numbers(), FOOTER_NUMBER_CHECK)).flatMap((r) => r.lines).find((l) => readsNumberCleanly(l.text));
   return check ? { ...readings, number: { lines: [check], confidence: check.confidence } } : readings;
 }
@@ -243,23 +274,28 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: readonly Point[
 
 /**
  * The number line read pass after pass ({@link NUMBER_PASSES}: the line as sparse text, strips, the footer block),
- * zone after zone in their order ({@link NUMBER_ZONES_AT_ONCE} at once), until a number has been read twice and
- * more often than any other, and the number read most often kept
+ * zone after zone in their order ({@link NUMBER_ZONES_AT_ONCE} at once), until the catalog confirms a number read
+ * (taken then), or a number has been read twice and more often than any other, and the number read most often kept
  * ({@link mostReadNumber}): one misreading among agreeing ones is outvoted, where the first number read would be
  * taken as it came. When no pass reads a number, the bottom band's halves read as sparse text (the costliest read,
  * paid only when the others failed).
  */
-async function readNumberStrips(deps: ReadCardDeps, source: NumberSource): Promise<ZoneReading> {
+async function readNumberStrips(deps: ReadCardDeps, source: NumberSource, confirmed: NumberConfirmation): Promise<ZoneReading> {
   const { image, zone: at } = source;
   // Each zone's reading is kept at its place in the passes' order (a vote's ties go to the first read).
   const zones = NUMBER_PASSES.flatMap((pass, p) => pass.zones.map((zone) => ({ p, zone, pass }))).map((z, i) => ({ ...z, i }));
   const read: ZoneReading[][] = NUMBER_PASSES.map(() => []);
+  let confirmedLine: OcrLine | undefined;
   await inTurns(
     zones,
     NUMBER_ZONES_AT_ONCE,
-    async ({ p, zone, pass, i }) => (read[p][i] = await readPassZone(deps, source, pass, zone)),
-    () => numberAgreed(linesOf(read)),
+    async ({ p, zone, pass, i }) => {
+      read[p][i] = await readPassZone(deps, source, pass, zone);
+      for (const line of read[p][i].lines) if (!confirmedLine && (await confirmed(line))) confirmedLine = line;
+    },
+    () => confirmedLine !== undefined || numberAgreed(linesOf(read)),
   );
+  if (confirmedLine) return { lines: [confirmedLine], confidence: confirmedLine.confidence };
   const voted = mostReadNumber(linesOf(read));
   if (voted) return { lines: [voted], confidence: voted.confidence };
   const words = await readNumberWords(deps, source);

@@ -1,17 +1,26 @@
 import type { Context, ServiceSchema } from "moleculer";
-import { Actions, AppError, Channels, Groups, type ImageStored } from "@poke-ventory/contracts";
+import { Actions, AppError, Channels, Groups, type Candidate, type CardFeatures, type ImageStored } from "@poke-ventory/contracts";
 import { publish } from "@poke-ventory/runtime";
 import { analyzeImage, type AnalyzeImageDeps } from "./analyze-image";
+import { rankingCatalog } from "./ranking-catalog";
 
 export interface VisionServiceDeps {
   analyze: AnalyzeImageDeps;
   /** Messages of `image.stored` analysed at once by this process. */
   maxInFlight: number;
+  /** The score at which matching's top candidate confirms a number read ({@link rankingCatalog}). */
+  confidenceThreshold: number;
 }
+
+/** How long a catalog check may take before the card is read on without it. */
+const CATALOG_CHECK_TIMEOUT_MS = 2_000;
 
 const localName = (fullName: string) => fullName.slice(fullName.indexOf(".") + 1);
 
-/** The vision service: `image.stored` → find and read the cards → `image.analyzed`. */
+/**
+ * The vision service: `image.stored` → find and read the cards → `image.analyzed`. While a card is read, matching
+ * is asked whether a number read names a card (`matching.rankCandidates`); without matching, cards are read alone.
+ */
 export function createVisionService(deps: VisionServiceDeps): ServiceSchema {
   return {
     name: "vision",
@@ -23,7 +32,9 @@ export function createVisionService(deps: VisionServiceDeps): ServiceSchema {
         group: Groups.vision,
         maxInFlight: deps.maxInFlight,
         async handler(ctx: Context<ImageStored>) {
-          const analyzed = await analyzeImage(deps.analyze, ctx.params);
+          const rank = (features: CardFeatures) => ctx.call<Candidate[], { features: CardFeatures }>(Actions.matching.rankCandidates, { features }, { timeout: CATALOG_CHECK_TIMEOUT_MS });
+          const catalog = rankingCatalog(rank, deps.confidenceThreshold, deps.analyze.log);
+          const analyzed = await analyzeImage({ ...deps.analyze, catalog }, ctx.params);
           if (analyzed) await publish(ctx, Channels.imageAnalyzed, analyzed);
         },
       },

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImageAnalyzed, ImageStored } from "@poke-ventory/contracts";
 import { systemClock } from "@poke-ventory/runtime";
 import { FsObjectStore, type ObjectStore } from "@poke-ventory/storage";
-import { benchCardsDir, tempDir } from "@poke-ventory/testing";
-import { analyzeImage, OpencvCardDetector, SharpImageCodec, TesseractOcrEngine, type AnalyzeImageDeps } from "../src/index";
+import { CatalogIndex, openCatalogSource, rankCandidates } from "@poke-ventory/matching";
+import { benchCardsDir, catalogDir, tempDir } from "@poke-ventory/testing";
+import { analyzeImage, OpencvCardDetector, rankingCatalog, SharpImageCodec, TesseractOcrEngine, type AnalyzeImageDeps, type OcrEngine } from "../src/index";
 
 interface Label { file: string; name: string; number?: string }
 const labels: Label[] = readFileSync(path.join(benchCardsDir, "labels.jsonl"), "utf8")
@@ -36,14 +37,14 @@ describe("vision on real bench images", () => {
     return analyzeBytes(`${turn}/${file}`, bytes);
   }
 
-  async function analyzeBytes(file: string, bytes: Buffer): Promise<ImageAnalyzed> {
+  async function analyzeBytes(file: string, bytes: Buffer, using: AnalyzeImageDeps = deps): Promise<ImageAnalyzed> {
     const key = `originals/${file}`;
     await objects.put(key, bytes, { contentType: "image/jpeg" });
     const message: ImageStored = {
       imageId: file.replace(/\W/g, "-"), batchId: "b1", userId: "u1", objectKey: key, contentType: "image/jpeg",
       subjectType: "cards", width: 0, height: 0, storedAt: new Date(0).toISOString(),
     };
-    const result = await analyzeImage(deps, message);
+    const result = await analyzeImage(using, message);
     expect(result).not.toBeNull();
     return result!;
   }
@@ -192,6 +193,24 @@ describe("vision on real bench images", () => {
     expect(result.cards).toHaveLength(1);
     expect(label(file).number).toBe(String(Number(number)));
     expect(result.cards[0].features).toMatchObject({ number, printedTotal });
+  });
+
+  // The first pass over its number line reads `044/185`, once: without the catalog the line is read on until a number
+  // is read twice (it never is). The catalog confirms it with the name and HP read (Pikachu VMAX, swsh4-44).
+  it("photo_0001.jpg with the catalog: the number it confirms is taken, and the number line read no further", async () => {
+    const index = new CatalogIndex(await (await openCatalogSource(catalogDir)).read());
+    const catalog = rankingCatalog(async (features) => rankCandidates(index, features, { maxCandidates: 5 }), 0.82, () => undefined);
+    const bytes = readFileSync(path.join(benchCardsDir, "photo_0001.jpg"));
+    const counted = () => {
+      const counter: { reads: number; ocr: OcrEngine } = { reads: 0, ocr: { recognize: (image, opts) => (counter.reads++, ocr.recognize(image, opts)), close: async () => undefined } };
+      return counter;
+    };
+    const [alone, asking] = [counted(), counted()];
+    const without = await analyzeBytes("alone-photo_0001.jpg", bytes, { ...deps, ocr: alone.ocr });
+    const withCatalog = await analyzeBytes("asking-photo_0001.jpg", bytes, { ...deps, ocr: asking.ocr, catalog });
+    for (const result of [without, withCatalog]) expect(result.cards[0].features).toMatchObject({ number: "044", printedTotal: "185" });
+    expect(label("photo_0001.jpg").number).toBe("44");
+    expect(asking.reads).toBeLessThan(0.6 * alone.reads);
   });
 
   it("binder_0002.jpg (a 2×2 binder page): four cards, once each, in grid order with their positions", async () => {

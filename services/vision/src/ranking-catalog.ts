@@ -1,0 +1,30 @@
+import type { Candidate, CardFeatures } from "@poke-ventory/contracts";
+import type { CardCatalog } from "./ports";
+
+/**
+ * A {@link CardCatalog} over matching's ranking: a number is confirmed when the best candidate scores at least
+ * `threshold` (the score at which a card is proposed to the collector) and its collector number is among the fields
+ * that agree ({@link numberConfirmed}). After a ranking fails (matching unreachable or too slow), it confirms nothing
+ * and is not asked again: the cards are read on as without a catalog. The service makes one per image.
+ */
+export function rankingCatalog(rank: (features: CardFeatures) => Promise<Candidate[]>, threshold: number, log: (msg: string) => void): CardCatalog {
+  let failed = false;
+  return {
+    async confirmsNumber(features) {
+      if (failed) return false;
+      try {
+        return numberConfirmed(await rank(features), threshold);
+      } catch (err) {
+        failed = true;
+        log(`catalog checks skipped, cards read without them: ${(err as Error).message}`);
+        return false;
+      }
+    },
+  };
+}
+
+/** True when the best of `candidates` scores at least `threshold` with its collector number agreeing. */
+export function numberConfirmed(candidates: readonly Candidate[], threshold: number): boolean {
+  const [best] = candidates;
+  return !!best && best.score >= threshold && best.reasons.includes("number");
+}
