@@ -96,12 +96,11 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: readonly P
 
 /**
  * The HP zone read again, as sparse text then as white print ({@link HP_RETRIES}), when neither it nor the name band
- * gave an HP and the catalog did not confirm the card's number (it names the card: the HP would change nothing); a
- * retry's line under its `minConfidence` is not taken. Only once the card is upright: read so, upside-down debris
- * gives HPs, which would weigh for the wrong way up.
+ * gave an HP; a retry's line under its `minConfidence` is not taken. Only once the card is upright: read so,
+ * upside-down debris gives HPs, which would weigh for the wrong way up.
  */
 async function withHpRetries(deps: ReadCardDeps, read: CardReading): Promise<CardReading> {
-  if (read.confirmed || parseCardText(read.readings, { maxYear: ANY_YEAR }).hp !== null) return read;
+  if (parseCardText(read.readings, { maxYear: ANY_YEAR }).hp !== null) return read;
   for (const { zone, minConfidence = 0, ...filter } of HP_RETRIES) {
     const hp = await readZone(deps, read.card, zone, filter);
     const lines = hp.lines.filter((l) => l.confidence >= minConfidence);
