@@ -34,6 +34,10 @@ describe("splitCardName", () => {
     ["Mewtwo-GX de Team Rocket", "mewtwo de team rocket", "gx"],
     ["Radiant Greninja", "greninja", "radiant"],
     ["Amphinobi Radieux", "amphinobi", "radiant"],
+    // Read with a letter lost or wrong (photo_0002 turned 90°: `Radiat Alaicddäh`), first or last.
+    ["Radiat Alakazam", "alakazam", "radiant"],
+    ["Alakazam Radleux", "alakazam", "radiant"],
+    ["Radiantt Greninja", "greninja", "radiant"],
     ["Dracaufeu VMAX", "dracaufeu", "vmax"],
     ["Lucario LV.X", "lucario", "lv x"],
     ["Pikachu V-UNION", "pikachu", "v union"],

@@ -9,6 +9,11 @@ const SUFFIXES = ["v union", "lv x", "vmax", "vstar", "break", "prime", "legend"
 const MID_SUFFIXES = new Set(["vmax", "vstar", "break", "ex", "gx", "v"]);
 /** `Radiant Charizard` / `Dracaufeu Radieux`: the same mechanic before or after the Pokémon. */
 const RADIANT = /(^|\s)(radiant|radieux)(\s|$)/;
+/**
+ * The mechanic's word first or last in a name, read with one letter wrong, missing or extra (`Radiat Alakazam`):
+ * still the mechanic, or the name's words would be compared in the wrong order (`alakazam radiant` in the catalog).
+ */
+const misreadRadiant = (word: string | undefined) => !!word && word.length >= 6 && ["radiant", "radieux"].some((r) => editDistance(word, r) <= 1);
 
 /**
  * Normalizes a card name in either language for comparison: no accents, lower case, punctuation as
@@ -39,10 +44,12 @@ export interface CardNameParts {
 export function splitCardName(raw: string): CardNameParts {
   const name = normalizeCardName(raw);
   if (RADIANT.test(name)) return { base: name.replace(RADIANT, " ").trim(), suffix: "radiant" };
+  const words = name.split(" ");
+  if (words.length > 1 && misreadRadiant(words[0])) return { base: words.slice(1).join(" "), suffix: "radiant" };
+  if (words.length > 1 && misreadRadiant(words.at(-1))) return { base: words.slice(0, -1).join(" "), suffix: "radiant" };
   for (const suffix of SUFFIXES) {
     if (name.endsWith(` ${suffix}`)) return { base: name.slice(0, -suffix.length - 1).trim(), suffix };
   }
-  const words = name.split(" ");
   // Not the first word: `V` alone or `EX Holon` is not a suffix of nothing.
   const at = words.findIndex((w, i) => i > 0 && MID_SUFFIXES.has(w));
   if (at > 0) return { base: [...words.slice(0, at), ...words.slice(at + 1)].join(" "), suffix: words[at] };
