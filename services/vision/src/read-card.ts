@@ -1,7 +1,7 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
-import { mostReadNumber, numberAgreed, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, readsNumberCleanly, wholeTotal, type CardReadings, type ZoneReading } from "./domain/card-text";
-import { CARD_ZONES, facesDown, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, TEXT_LAYOUT, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter, type ZoneFraction } from "./domain/card-zones";
+import { mostReadNumber, numberAgreed, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, parseYear, readsNumberCleanly, wholeTotal, type CardReadings, type ZoneReading } from "./domain/card-text";
+import { CARD_ZONES, facesDown, FOOTER_BAND, LAST_YEAR_NUMBER_RIGHT, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, TEXT_LAYOUT, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter, type ZoneFraction } from "./domain/card-zones";
 import { glyphWords } from "./domain/glyph-words";
 import { inTurns } from "./in-turns";
 import type { CardCatalog, CardDetector, ImageCodec, OcrEngine, OcrLine, PixelRect, RawImage } from "./ports";
@@ -245,7 +245,10 @@ async function withNumberLine(deps: ReadCardDeps, readings: CardReadings, number
   const footer = readings.footer?.lines ?? [];
   if (footer.some((l) => readsNumberCleanly(l.text))) return readings;
   const repaired = footer.find((l) => parseNumber(l.text) !== null);
-  if (!repaired) return { ...readings, number: await readNumberStrips(deps, await numbers(), confirmed) };
+  if (!repaired) {
+    const known = [...footer, ...(readings.copyright?.lines ?? [])];
+    return { ...readings, number: await readNumberStrips(deps, await numbers(), confirmed, known) };
+  }
   if (await confirmed(repaired)) return readings;
   const check = (await readPass(deps, await numbers(), FOOTER_NUMBER_CHECK)).flatMap((r) => r.lines).find((l) => readsNumberCleanly(l.text));
   return check ? { ...readings, number: { lines: [check], confidence: check.confidence } } : readings;
@@ -276,19 +279,28 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: readonly Point[
  * zone after zone in their order ({@link NUMBER_ZONES_AT_ONCE} at once), until the catalog confirms a number read
  * (taken then), or a number has been read twice and more often than any other, and the number read most often kept
  * ({@link mostReadNumber}): one misreading among agreeing ones is outvoted, where the first number read would be
- * taken as it came. When no pass reads a number, the bottom band's halves read as sparse text (the costliest read,
- * paid only when the others failed).
+ * taken as it came. Once a copyright line read (`known`, then the passes') dates the card to when numbers were
+ * printed bottom right ({@link LAST_YEAR_NUMBER_RIGHT}), the right half's zones are read before the others left.
+ * When no pass reads a number, the bottom band's halves read as sparse text (the costliest read, paid only when
+ * the others failed).
  */
-async function readNumberStrips(deps: ReadCardDeps, source: NumberSource, confirmed: NumberConfirmation): Promise<ZoneReading> {
+async function readNumberStrips(deps: ReadCardDeps, source: NumberSource, confirmed: NumberConfirmation, known: readonly OcrLine[]): Promise<ZoneReading> {
   const { image, zone: at } = source;
   // Each zone's reading is kept at its place in the passes' order (a vote's ties go to the first read).
   const zones = NUMBER_PASSES.flatMap((pass, p) => pass.zones.map((zone) => ({ p, zone, pass }))).map((z, i) => ({ ...z, i }));
   const read: ZoneReading[][] = NUMBER_PASSES.map(() => []);
+  const unread = [...zones];
+  const next = () => {
+    const right = datesNumberRight([...known, ...linesOf(read)]) ? unread.findIndex((z) => z.zone.area.left >= 0.5) : -1;
+    return unread.splice(Math.max(0, right), 1)[0];
+  };
   let confirmedLine: OcrLine | undefined;
   await inTurns(
     zones,
     NUMBER_ZONES_AT_ONCE,
-    async ({ p, zone, pass, i }) => {
+    // Each turn takes the next zone to read ({@link next}), not the one the turn was given.
+    async () => {
+      const { p, zone, pass, i } = next();
       read[p][i] = await readPassZone(deps, source, pass, zone);
       for (const line of read[p][i].lines) if (!confirmedLine && (await confirmed(line))) confirmedLine = line;
     },
@@ -343,6 +355,13 @@ function withMargin(rect: PixelRect, margin: number, image: RawImage): PixelRect
   const top = Math.max(0, rect.top - by);
   return { left, top, width: Math.min(image.width, rect.left + rect.width + by) - left, height: Math.min(image.height, rect.top + rect.height + by) - top };
 }
+
+/** True when one of `lines` is a copyright line dated when numbers were printed bottom right (`©2015 Pokémon`). */
+function datesNumberRight(lines: readonly OcrLine[]): boolean {
+  return lines.some((l) => COPYRIGHT_LINE.test(l.text) && parseYear(l.text, LAST_YEAR_NUMBER_RIGHT) !== null);
+}
+/** A copyright line as OCR reads it: `©2015 Pokémon / Nintendo`, `(c)2016 Pokemon`, `02019 Pokémon`. */
+const COPYRIGHT_LINE = /©|\(c\)|pok|nintendo/i;
 
 /** One pass over the number line (the footer number's check): its zones read at once, prepared as it says. */
 function readPass(deps: ReadCardDeps, source: NumberSource, pass: NumberPass): Promise<ZoneReading[]> {

@@ -69,6 +69,12 @@ export const NUMBER_STRIPS = numberStrips(0);
 /** The same strips over the bottom-right line, where older cards (Black & White, XY) print the number. */
 export const RIGHT_NUMBER_STRIPS = numberStrips(0.5);
 
+/**
+ * The last year of cards printing their collector number bottom right (up to Sun & Moon; from Sword & Shield, 2020,
+ * bottom left): a card whose copyright line is dated so has its number line's right half read first.
+ */
+export const LAST_YEAR_NUMBER_RIGHT = 2019;
+
 const FOOTER = CARD_ZONES.find((z) => z.name === "footer")!;
 
 /** One way of reading the number line: these zones, prepared so. */
