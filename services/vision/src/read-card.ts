@@ -143,13 +143,15 @@ function glyphsOfBothInks(deps: ReadCardDeps, image: RawImage, rect: PixelRect, 
 /** Reads the card turned `rotation` (warped from the original unless already given). */
 async function readTurned(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], rotation: Rotation, warped?: RawImage): Promise<CardReading> {
   const card = warped ?? (await deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD));
+  const line = numberLine(deps, image, quad, rotation, card);
   const zones = readOtherZones(deps, card);
+  // A footer still being read after SLOW_FOOTER_MS is read over debris (a photo's foil, glare, art) and seldom gives
+  // its number cleanly: the number line's first zone is read meanwhile, on the core the footer alone leaves idle.
+  const ahead = setTimeout(() => void line.sparseLeft().catch(() => undefined), SLOW_FOOTER_MS);
+  void zones.finally(() => clearTimeout(ahead)).catch(() => undefined);
   const nameBand = readNameBand(deps, card, zones);
   const confirms = catalogConfirms(deps, zones, nameBand);
-  const [name, others] = await Promise.all([
-    nameBand,
-    zones.then((read) => withNumberLine(deps, read, numberSource(deps, image, quad, rotation, card), confirms)),
-  ]);
+  const [name, others] = await Promise.all([nameBand, zones.then((read) => withNumberLine(deps, read, line, confirms))]);
   const readings = { ...others, name };
   const features = parseCardText(readings, { maxYear: ANY_YEAR });
   const confirmed = !!deps.catalog && features.number !== null && (await deps.catalog.confirmsNumber(features));
@@ -241,16 +243,16 @@ async function readOtherZones(deps: ReadCardDeps, card: RawImage): Promise<CardR
  * through a repair (`22/2038`) that the catalog does not confirm, the left half of the bottom line is read as sparse
  * text ({@link FOOTER_NUMBER_CHECK}), and a number it reads in its printed shape wins (photo_0005: `182/203`).
  */
-async function withNumberLine(deps: ReadCardDeps, readings: CardReadings, numbers: () => Promise<NumberSource>, confirmed: NumberConfirmation): Promise<CardReadings> {
+async function withNumberLine(deps: ReadCardDeps, readings: CardReadings, line: NumberLine, confirmed: NumberConfirmation): Promise<CardReadings> {
   const footer = readings.footer?.lines ?? [];
   if (footer.some((l) => readsNumberCleanly(l.text))) return readings;
   const repaired = footer.find((l) => parseNumber(l.text) !== null);
   if (!repaired) {
     const known = [...footer, ...(readings.copyright?.lines ?? [])];
-    return { ...readings, number: await readNumberStrips(deps, await numbers(), confirmed, known) };
+    return { ...readings, number: await readNumberStrips(deps, line, confirmed, known) };
   }
   if (await confirmed(repaired)) return readings;
-  const check = (await readPass(deps, await numbers(), FOOTER_NUMBER_CHECK)).flatMap((r) => r.lines).find((l) => readsNumberCleanly(l.text));
+  const check = (await line.sparseLeft()).lines.find((l) => readsNumberCleanly(l.text));
   return check ? { ...readings, number: { lines: [check], confidence: check.confidence } } : readings;
 }
 
@@ -259,6 +261,33 @@ interface NumberSource {
   image: RawImage;
   zone: (zone: CardZone) => CardZone;
 }
+
+/**
+ * The number line of one reading, each step done once, when first needed: where it is read from
+ * ({@link numberSource}), and its first zone, the bottom line's left half as sparse text (the footer number's check,
+ * {@link FOOTER_NUMBER_CHECK}, and the first zone of the number passes), which may be read ahead.
+ */
+interface NumberLine {
+  source: () => Promise<NumberSource>;
+  sparseLeft: () => Promise<ZoneReading>;
+}
+
+function numberLine(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], rotation: Rotation, card: RawImage): NumberLine {
+  const source = once(numberSource(deps, image, quad, rotation, card));
+  return { source, sparseLeft: once(async () => (await readPass(deps, await source(), FOOTER_NUMBER_CHECK))[0]) };
+}
+
+/** `step`, run on the first call only: later calls share its promise. */
+function once<T>(step: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => (started ??= step());
+}
+
+/**
+ * How long the footer may take before the number line's first zone is read ahead ({@link readTurned}): a scan's
+ * footer is read in about 110 ms here, alongside the other zones in under 250; a photo's over debris in 260 to 600.
+ */
+const SLOW_FOOTER_MS = 300;
 
 /**
  * Where to read the number line from, as a lazy step paid only when the footer gave no number: for a card smaller
@@ -284,7 +313,8 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: readonly Point[
  * When no pass reads a number, the bottom band's halves read as sparse text (the costliest read, paid only when
  * the others failed).
  */
-async function readNumberStrips(deps: ReadCardDeps, source: NumberSource, confirmed: NumberConfirmation, known: readonly OcrLine[]): Promise<ZoneReading> {
+async function readNumberStrips(deps: ReadCardDeps, line: NumberLine, confirmed: NumberConfirmation, known: readonly OcrLine[]): Promise<ZoneReading> {
+  const source = await line.source();
   const { image, zone: at } = source;
   // Each zone's reading is kept at its place in the passes' order (a vote's ties go to the first read).
   const zones = NUMBER_PASSES.flatMap((pass, p) => pass.zones.map((zone) => ({ p, zone, pass }))).map((z, i) => ({ ...z, i }));
@@ -301,7 +331,8 @@ async function readNumberStrips(deps: ReadCardDeps, source: NumberSource, confir
     // Each turn takes the next zone to read ({@link next}), not the one the turn was given.
     async () => {
       const { p, zone, pass, i } = next();
-      read[p][i] = await readPassZone(deps, source, pass, zone);
+      // The first pass's first zone is the footer number's check, perhaps read ahead already.
+      read[p][i] = p === 0 && zone === FOOTER_NUMBER_CHECK.zones[0] ? await line.sparseLeft() : await readPassZone(deps, source, pass, zone);
       for (const line of read[p][i].lines) if (!confirmedLine && (await confirmed(line))) confirmedLine = line;
     },
     () => confirmedLine !== undefined || numberAgreed(linesOf(read)),

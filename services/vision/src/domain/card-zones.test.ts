@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { facesDown, FOOTER_BAND, inFooterBand, NUMBER_BANDS, NUMBER_STRIPS, TEXT_LAYOUT, type CardZone } from "./card-zones";
+import { facesDown, FOOTER_BAND, FOOTER_NUMBER_CHECK, inFooterBand, NUMBER_BANDS, NUMBER_PASSES, NUMBER_STRIPS, TEXT_LAYOUT, type CardZone } from "./card-zones";
 
 /** Where a zone of the footer band lies on the card, as a fraction of the card's height. */
 const onCard = (top: number) => FOOTER_BAND.top + top * (1 - FOOTER_BAND.top);
@@ -23,6 +23,17 @@ describe("inFooterBand", () => {
       expect(zone.area.top).toBeGreaterThanOrEqual(0);
       expect(zone.area.top + zone.area.height).toBeLessThanOrEqual(1 + 1e-9);
     }
+  });
+});
+
+describe("FOOTER_NUMBER_CHECK", () => {
+  // Read ahead while a slow footer is read, its reading stands for the first pass's first zone too.
+  it("is the first number pass's first zone, prepared alike", () => {
+    const { zones: [check], ...filter } = FOOTER_NUMBER_CHECK;
+    const { zones: [first], ...firstFilter } = NUMBER_PASSES[0];
+    expect(FOOTER_NUMBER_CHECK.zones).toHaveLength(1);
+    expect(check).toBe(first);
+    expect(filter).toEqual(firstFilter);
   });
 });
 
