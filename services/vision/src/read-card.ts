@@ -201,7 +201,8 @@ async function readNameBand(deps: ReadCardDeps, card: RawImage, others: Promise<
   if (hasName(band) && (band.confidence >= CLEAR_NAME || hasHp((await others).hp))) return band;
   const below = await readZone(deps, card, TRAINER_NAME_ZONE);
   const takeBelow = hasName(below) && (!hasName(band) || (below.confidence >= TRAINER_LINE_NAME && below.confidence > band.confidence));
-  return takeBelow ? { lines: [...below.lines, ...band.lines], confidence: below.confidence } : band;
+  // The band's header words stay in the raw text only: the name is the line's below.
+  return takeBelow ? { lines: below.lines, confidence: below.confidence, unsure: band.lines } : band;
 }
 
 /** A name read at least this confident is clearly read. */

@@ -250,6 +250,15 @@ describe("parseCardText", () => {
     expect(features).toMatchObject({ hp: 310, number: null, printedTotal: null, rawText: "& 310\n3 37 EE\n0935/2038\nME O 2 P 25" });
   });
 
+  // photo_0008 (Flareon VMAX on foil): the band's first lines are the sparkle read as debris, one of them word-like.
+  it("takes the name of the most confident line that gives one (photo_0008: `Flareo`, not `onVrax.` above it)", () => {
+    const lines = [["ve", 0], ["onVrax.", 0], ["Flareo", 0.88], ["Flan", 0.01], ["‘ War", 0.14]] as const;
+    const name = { lines: lines.map(([text, confidence]) => ({ text, confidence })), confidence: 0.21 };
+    expect(parseCardText({ name }, { maxYear: 2030 }).name).toBe("Flareo");
+    const equal = { lines: [{ text: "Pikachu", confidence: 0.5 }, { text: "Raichu", confidence: 0.5 }], confidence: 0.5 };
+    expect(parseCardText({ name: equal }, { maxYear: 2030 }).name).toBe("Pikachu");
+  });
+
   it("nothing read gives empty features", () => {
     expect(parseCardText({}, { maxYear: 2030 })).toMatchObject({ name: null, hp: null, number: null, rawText: "", confidence: 0 });
   });

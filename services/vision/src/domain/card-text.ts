@@ -282,6 +282,19 @@ export function parseYear(line: string, maxYear: number): number | null {
   return null;
 }
 
+/**
+ * The name of the most confident line of the name band that gives one (the first of equals): on a foil, the band's
+ * sparkle is read as lines of debris too, which can look like a word (`onVrax.` at 0.00 above `Flareo` at 0.88).
+ */
+function mostConfidentName(lines: ZoneReading["lines"]): string | null {
+  let best: { name: string; confidence: number } | null = null;
+  for (const line of lines) {
+    const name = parseName(line.text);
+    if (name !== null && (!best || line.confidence > best.confidence)) best = { name, confidence: line.confidence };
+  }
+  return best?.name ?? null;
+}
+
 /** Turns the OCR readings of one card's zones into features; anything not read stays null. */
 export function parseCardText(readings: CardReadings, opts: { maxYear: number }): CardFeatures {
   const lines = (zone: keyof CardReadings) => readings[zone]?.lines.map((l) => l.text) ?? [];
@@ -299,7 +312,7 @@ export function parseCardText(readings: CardReadings, opts: { maxYear: number })
   const marks = numberLine ? parseSetMarks(numberLine) : { setCode: null, regulationMark: null };
   const read = Object.values(readings).filter((r) => r && r.lines.length > 0) as ZoneReading[];
   return {
-    name: firstOf(lines("name"), parseName),
+    name: mostConfidentName(readings.name?.lines ?? []),
     hp: firstOf(lines("hp"), parseHp) ?? firstOf(lines("name"), hpAfterName),
     number: number?.number ?? null,
     printedTotal: number?.printedTotal ?? null,
