@@ -106,18 +106,20 @@ export const FOOTER_NUMBER_CHECK: NumberPass = { ...SPARSE_NUMBER_PASS, zones: S
 
 /**
  * How the number line is read, pass after pass, when the footer block gave no number: the bottom line's halves as
- * sparse text ({@link SPARSE_NUMBER_LINES}); the strips in plain grey; the footer block and the strips in the
- * brightest channel (the number is printed on coloured or foil bands), larger; the bottom-right strips in black and
+ * sparse text ({@link SPARSE_NUMBER_LINES}); the footer block and the strips in the brightest channel (the number is
+ * printed on coloured or foil bands), larger; the strips in plain grey; the bottom-right strips in black and
  * white (white print on the art of older full-art cards); then the left ones in black and white. On the 156 bench
  * scans and photos (read then with French and English models, now with the first language only) one grey pass over
  * the left strips reads 139 numbers, the left passes together 149. The sparse pass first adds photo_0001 and the
  * last card of the synthetic 3×3 pages (48/48 then), for about 30 ms more per scan and 150 ms per photo here; without
- * the grey strips after it, scan_0169 is lost.
+ * the grey strips, scan_0169 is lost. The brightest pass comes before the grey one since the catalog confirms numbers
+ * as they are read: on photos it is the one that reads them (photo_0002's `059/195`, photo_0004's `095/203` from
+ * `1095/2038`), and the grey strips read none there (16 → 12 OCR reads for those two).
  */
 export const NUMBER_PASSES: readonly NumberPass[] = [
   SPARSE_NUMBER_PASS,
-  { scale: 3, tone: "luma", zones: NUMBER_STRIPS },
   { scale: 4, tone: "brightest", zones: [FOOTER, ...NUMBER_STRIPS] },
+  { scale: 3, tone: "luma", zones: NUMBER_STRIPS },
   { scale: 2, tone: "luma", binarize: true, zones: RIGHT_NUMBER_STRIPS },
   { scale: 3, tone: "brightest", binarize: true, zones: [FOOTER, ...NUMBER_STRIPS] },
 ];
