@@ -26,28 +26,49 @@ import { readLabels, type ExpectedCard, type LabelledImage } from "./bench-label
 import { kindFigures, percentile, scoreImage, type FoundCard, type ImageOutcome } from "./bench-score";
 import { nativeTesseractAvailable, ocrVsNative, RecordingOcrEngine } from "./native-ocr";
 
-const { values } = parseArgs({
-  options: {
-    images: { type: "string" },
-    labels: { type: "string" },
-    catalog: { type: "string", default: catalogDir },
-    out: { type: "string" },
-    limit: { type: "string" },
-    only: { type: "string" },
-    kinds: { type: "string" },
-    rotate: { type: "string", default: "0" },
-    workers: { type: "string", default: String(Math.max(1, os.cpus().length)) },
-    "native-zones": { type: "string", default: "40" },
-    crops: { type: "string" },
-    "no-catalog-check": { type: "boolean", default: false },
-  },
-});
+const USAGE = `usage: npm run bench:recognition -- --images DIR [--labels FILE] [--catalog DIR] [--out FILE] [--limit N]
+  [--only REGEX] [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR]
+  [--no-catalog-check]`;
+
+const OPTIONS = {
+  images: { type: "string" },
+  labels: { type: "string" },
+  catalog: { type: "string", default: catalogDir },
+  out: { type: "string" },
+  limit: { type: "string" },
+  only: { type: "string" },
+  kinds: { type: "string" },
+  rotate: { type: "string", default: "0" },
+  workers: { type: "string", default: String(Math.max(1, os.cpus().length)) },
+  "native-zones": { type: "string", default: "40" },
+  crops: { type: "string" },
+  "no-catalog-check": { type: "boolean", default: false },
+  help: { type: "boolean", default: false },
+} as const;
+
+/** The command line parsed; the usage printed on `--help` (exit code 0) or an option it does not know (2). */
+function readCommandLine() {
+  try {
+    const parsed = parseArgs({ options: OPTIONS });
+    if (!parsed.values.help) return parsed;
+    console.log(USAGE);
+  } catch (err) {
+    console.error(`bench:recognition: ${(err as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  process.exit(0);
+}
+
+const { values } = readCommandLine();
 
 const STAGES = ["decode", "detect", "ocr", "match"] as const;
 const round = (n: number) => Math.round(n);
 
 async function main() {
-  if (!values.images) throw new Error("--images DIR is required");
+  if (!values.images) {
+    console.error(`bench:recognition: --images DIR is required\n${USAGE}`);
+    process.exit(2);
+  }
   const imagesDir = path.resolve(values.images);
   const threshold = Number(process.env.ANALYSIS_CONFIDENCE_THRESHOLD ?? 0.82);
   const kinds = values.kinds ? new Set(values.kinds.split(",")) : null;
