@@ -20,6 +20,9 @@ export class RecordingOcrEngine implements OcrEngine {
     if (this.samples.length < this.limit) this.samples.push({ image, opts });
     return this.inner.recognize(image, opts);
   }
+  idle(text: NonNullable<OcrOptions["text"]>): boolean {
+    return this.inner.idle(text);
+  }
   close(): Promise<void> {
     return this.inner.close();
   }

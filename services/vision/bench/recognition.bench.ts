@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import type { CardFeatures, ImageStored } from "@poke-ventory/contracts";
+import { DEFAULT_CONFIDENCE_THRESHOLD, type CardFeatures, type ImageStored } from "@poke-ventory/contracts";
 import { CatalogIndex, openCatalogSource, rankCandidates } from "@poke-ventory/matching";
 import { systemClock } from "@poke-ventory/runtime";
 import { FsObjectStore, type ObjectStore } from "@poke-ventory/storage";
@@ -70,7 +70,7 @@ async function main() {
     process.exit(2);
   }
   const imagesDir = path.resolve(values.images);
-  const threshold = Number(process.env.ANALYSIS_CONFIDENCE_THRESHOLD ?? 0.82);
+  const threshold = Number(process.env.ANALYSIS_CONFIDENCE_THRESHOLD ?? DEFAULT_CONFIDENCE_THRESHOLD);
   const kinds = values.kinds ? new Set(values.kinds.split(",")) : null;
   const rotate = Number(values.rotate);
   let labelled: LabelledImage[] = readLabels(values.labels ?? path.join(imagesDir, "labels.jsonl")).filter((l) => !kinds || kinds.has(l.kind));

@@ -80,6 +80,11 @@ export interface OcrOptions {
 /** Reads text from an encoded image (PGM, PNG, JPEG). */
 export interface OcrEngine {
   recognize(image: Buffer, opts: OcrOptions): Promise<OcrResult>;
+  /**
+   * True when a worker reading `text` is free and no read waits for one: a read started now holds up no other (a
+   * read ahead, made in case it is needed, is made only then).
+   */
+  idle(text: NonNullable<OcrOptions["text"]>): boolean;
   close(): Promise<void>;
 }
 
@@ -88,7 +93,10 @@ export interface OcrEngine {
  * further reading (on a photo the number line is read pass after pass until a number is agreed, most of its time).
  */
 export interface CardCatalog {
-  /** True when these features name one card of the catalog confidently, its collector number agreeing. */
+  /**
+   * True when these features name one card of the catalog confidently, its collector number agreeing. Never
+   * rejects: a catalog that cannot answer confirms nothing.
+   */
   confirmsNumber(features: CardFeatures): Promise<boolean>;
 }
 

@@ -32,6 +32,13 @@ describe("rankingCatalog", () => {
     expect(asked).toEqual([features]);
   });
 
+  it("logs once when rankings asked at once all fail", async () => {
+    const logs: string[] = [];
+    const catalog = rankingCatalog(() => Promise.reject(new Error("Request timed out")), 0.82, (m) => logs.push(m));
+    await expect(Promise.all([catalog.confirmsNumber(features), catalog.confirmsNumber(features)])).resolves.toEqual([false, false]);
+    expect(logs).toHaveLength(1);
+  });
+
   it("confirms nothing once the ranking failed, logs it once and asks no more", async () => {
     const logs: string[] = [];
     let calls = 0;

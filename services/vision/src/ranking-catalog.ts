@@ -5,7 +5,8 @@ import type { CardCatalog } from "./ports";
  * A {@link CardCatalog} over matching's ranking: a number is confirmed when the best candidate scores at least
  * `threshold` (the score at which a card is proposed to the collector) and its collector number is among the fields
  * that agree ({@link numberConfirmed}). After a ranking fails (matching unreachable or too slow), it confirms nothing
- * and is not asked again: the cards are read on as without a catalog. The service makes one per image.
+ * and is not asked again: the cards are read on as without a catalog (rankings already asked may still fail; the
+ * failure is logged once). The service makes one per image.
  */
 export function rankingCatalog(rank: (features: CardFeatures) => Promise<Candidate[]>, threshold: number, log: (msg: string) => void): CardCatalog {
   let failed = false;
@@ -15,8 +16,8 @@ export function rankingCatalog(rank: (features: CardFeatures) => Promise<Candida
       try {
         return numberConfirmed(await rank(features), threshold);
       } catch (err) {
+        if (!failed) log(`catalog checks skipped, cards read without them: ${(err as Error).message}`);
         failed = true;
-        log(`catalog checks skipped, cards read without them: ${(err as Error).message}`);
         return false;
       }
     },

@@ -1,7 +1,7 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
 import { mostReadNumber, numberAgreed, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, parseYear, readsNumberCleanly, wholeTotal, type CardReadings, type ZoneReading } from "./domain/card-text";
-import { CARD_ZONES, facesDown, FOOTER_BAND, LAST_YEAR_NUMBER_RIGHT, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, TEXT_LAYOUT, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter, type ZoneFraction } from "./domain/card-zones";
+import { CARD_ZONES, facesDown, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, LAST_YEAR_NUMBER_RIGHT, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, TEXT_LAYOUT, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter, type ZoneFraction } from "./domain/card-zones";
 import { glyphWords } from "./domain/glyph-words";
 import { inTurns } from "./in-turns";
 import type { CardCatalog, CardDetector, ImageCodec, OcrEngine, OcrLine, PixelRect, RawImage } from "./ports";
@@ -21,11 +21,9 @@ export interface CardReading {
   readings: CardReadings;
   /**
    * How strongly the readings said the card is this way up, before the HP retries ({@link evidence}); settled
-   * ({@link SETTLED}) when the catalog confirms the number read.
+   * ({@link SETTLED}) when the catalog confirms the number read ({@link CardCatalog}).
    */
   evidence: number;
-  /** The catalog confirms the number read with the card's other readings ({@link CardCatalog}). */
-  confirmed: boolean;
 }
 
 /** A card under this fraction of the canonical height in the original has its number read from the original. */
@@ -51,11 +49,11 @@ const NAME_MARGIN = 0.15;
  * unless its layout shows the text band on top ({@link printFacesDown}), or the opposite one when `prefer` says so
  * (the way the other cards of its page face).
  * Two of a collector number, an HP and a copyright year settle it (upside down, the corners hold small print and
- * symbols, where they are seldom found), as does a number the catalog confirms with the name. With one, a glance at the opposite rotation (HP, copyright, name band)
- * decides whether to read it; with none it is read. Read, the opposite wins when it gives more of them; with as many,
- * the one of the two that alone reads its collector number in its printed shape wins ({@link cleanNumber}), else
- * the opposite only with a name clearly more confident than the first. Upright, an HP not read yet is looked for
- * harder.
+ * symbols, where they are seldom found), as does a number the catalog confirms with the name. With one, a glance at
+ * the opposite rotation (HP, copyright, name band) decides whether to read it; with none it is read. Read, the
+ * opposite wins when it gives more of them; with as many, the one of the two that alone reads its collector number in
+ * its printed shape wins ({@link cleanNumber}), else the opposite only with a name clearly more confident than the
+ * first. Upright, an HP not read yet is looked for harder.
  */
 export async function readCard(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], prefer?: Rotation): Promise<CardReading> {
   return withHpRetries(deps, await readUpright(deps, image, quad, prefer));
@@ -145,17 +143,25 @@ async function readTurned(deps: ReadCardDeps, image: RawImage, quad: readonly Po
   const card = warped ?? (await deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD));
   const line = numberLine(deps, image, quad, rotation, card);
   const zones = readOtherZones(deps, card);
-  // A footer still being read after SLOW_FOOTER_MS is read over debris (a photo's foil, glare, art) and seldom gives
-  // its number cleanly: the number line's first zone is read meanwhile, on the core the footer alone leaves idle.
-  const ahead = setTimeout(() => void line.sparseLeft().catch(() => undefined), SLOW_FOOTER_MS);
+  // Zones still being read after SLOW_FOOTER_MS: the footer, the slowest, is read over debris (a photo's foil, glare,
+  // art) and seldom gives its number cleanly. The number line's first zone is read meanwhile, on a worker nothing
+  // waits for (under load, none is free: nothing is read ahead).
+  const ahead = setTimeout(() => {
+    if (deps.ocr.idle("codes")) line.sparseLeft().catch(() => undefined);
+  }, SLOW_FOOTER_MS);
   void zones.finally(() => clearTimeout(ahead)).catch(() => undefined);
   const nameBand = readNameBand(deps, card, zones);
   const confirms = catalogConfirms(deps, zones, nameBand);
   const [name, others] = await Promise.all([nameBand, zones.then((read) => withNumberLine(deps, read, line, confirms))]);
   const readings = { ...others, name };
+  const read = evidence(readings);
+  return { rotation, card, readings, evidence: read < SETTLED && (await confirmsNumber(deps, readings)) ? SETTLED : read };
+}
+
+/** True when the catalog confirms the number of the readings (asked only when they give one). */
+async function confirmsNumber(deps: ReadCardDeps, readings: CardReadings): Promise<boolean> {
   const features = parseCardText(readings, { maxYear: ANY_YEAR });
-  const confirmed = !!deps.catalog && features.number !== null && (await deps.catalog.confirmsNumber(features));
-  return { rotation, card, readings, evidence: confirmed ? Math.max(SETTLED, evidence(readings)) : evidence(readings), confirmed };
+  return !!deps.catalog && features.number !== null && deps.catalog.confirmsNumber(features);
 }
 
 /**
@@ -244,15 +250,15 @@ async function readOtherZones(deps: ReadCardDeps, card: RawImage): Promise<CardR
  * through a repair (`22/2038`) that the catalog does not confirm, the left half of the bottom line is read as sparse
  * text ({@link FOOTER_NUMBER_CHECK}), and a number it reads in its printed shape wins (photo_0005: `182/203`).
  */
-async function withNumberLine(deps: ReadCardDeps, readings: CardReadings, line: NumberLine, confirmed: NumberConfirmation): Promise<CardReadings> {
+async function withNumberLine(deps: ReadCardDeps, readings: CardReadings, line: NumberLine, confirms: NumberConfirmation): Promise<CardReadings> {
   const footer = readings.footer?.lines ?? [];
   if (footer.some((l) => readsNumberCleanly(l.text))) return readings;
   const repaired = footer.find((l) => parseNumber(l.text) !== null);
   if (!repaired) {
-    const known = [...footer, ...(readings.copyright?.lines ?? [])];
-    return { ...readings, number: await readNumberStrips(deps, line, confirmed, known) };
+    const dated = parseCardText(readings, { maxYear: LAST_YEAR_NUMBER_RIGHT }).year !== null;
+    return { ...readings, number: await readNumberStrips(deps, line, confirms, dated) };
   }
-  if (await confirmed(repaired)) return readings;
+  if (await confirms(repaired)) return readings;
   const check = (await line.sparseLeft()).lines.find((l) => readsNumberCleanly(l.text));
   return check ? { ...readings, number: { lines: [check], confidence: check.confidence } } : readings;
 }
@@ -291,7 +297,8 @@ function once<T>(step: () => Promise<T>): () => Promise<T> {
 const SLOW_FOOTER_MS = 300;
 
 /**
- * Where to read the number line from, as a lazy step paid only when the footer gave no number: for a card smaller
+ * Where to read the number line from, as a lazy step paid only when the footer gave no clean number (or a read ahead
+ * was made): for a card smaller
  * than the canonical size in the original (a binder pocket, a small card), its bottom band warped afresh from the
  * original at twice the canonical size (an upscaled canonical crop blurs the tiny number twice); otherwise the crop.
  */
@@ -305,36 +312,38 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: readonly Point[
 }
 
 /**
- * The number line read pass after pass ({@link NUMBER_PASSES}: the line as sparse text, strips, the footer block),
+ * The number line read pass after pass ({@link NUMBER_PASSES}: the line as sparse text, the footer block, strips),
  * zone after zone in their order ({@link NUMBER_ZONES_AT_ONCE} at once), until the catalog confirms a number read
  * (taken then), or a number has been read twice and more often than any other, and the number read most often kept
  * ({@link mostReadNumber}): one misreading among agreeing ones is outvoted, where the first number read would be
- * taken as it came. Once a copyright line read (`known`, then the passes') dates the card to when numbers were
- * printed bottom right ({@link LAST_YEAR_NUMBER_RIGHT}), the right half's zones are read before the others left.
+ * taken as it came. Once the card is `dated` to when numbers were printed bottom right ({@link LAST_YEAR_NUMBER_RIGHT}:
+ * by its copyright zone or footer, or by a copyright line a pass reads), the right half's zones are read before the
+ * others left.
  * When no pass reads a number, the bottom band's halves read as sparse text (the costliest read, paid only when
  * the others failed).
  */
-async function readNumberStrips(deps: ReadCardDeps, line: NumberLine, confirmed: NumberConfirmation, known: readonly OcrLine[]): Promise<ZoneReading> {
+async function readNumberStrips(deps: ReadCardDeps, line: NumberLine, confirms: NumberConfirmation, dated: boolean): Promise<ZoneReading> {
   const source = await line.source();
   const { image, zone: at } = source;
-  // Each zone's reading is kept at its place in the passes' order (a vote's ties go to the first read).
+  // Each zone's reading is kept at its place in the passes' order, whatever order it is read in (a vote's ties go to
+  // the first in the passes' order).
   const zones = NUMBER_PASSES.flatMap((pass, p) => pass.zones.map((zone) => ({ p, zone, pass }))).map((z, i) => ({ ...z, i }));
   const read: ZoneReading[][] = NUMBER_PASSES.map(() => []);
   const unread = [...zones];
   const next = () => {
-    const right = datesNumberRight([...known, ...linesOf(read)]) ? unread.findIndex((z) => z.zone.area.left >= 0.5) : -1;
+    const right = dated || datesNumberRight(linesOf(read)) ? unread.findIndex((z) => z.zone.area.left >= 0.5) : -1;
     return unread.splice(Math.max(0, right), 1)[0];
   };
   let confirmedLine: OcrLine | undefined;
   await inTurns(
     zones,
     NUMBER_ZONES_AT_ONCE,
-    // Each turn takes the next zone to read ({@link next}), not the one the turn was given.
+    // Each turn takes the next zone to read ({@link next}), not the one the turn was given (as many turns as zones).
     async () => {
       const { p, zone, pass, i } = next();
       // The first pass's first zone is the footer number's check, perhaps read ahead already.
       read[p][i] = p === 0 && zone === FOOTER_NUMBER_CHECK.zones[0] ? await line.sparseLeft() : await readPassZone(deps, source, pass, zone);
-      for (const line of read[p][i].lines) if (!confirmedLine && (await confirmed(line))) confirmedLine = line;
+      for (const l of read[p][i].lines) if (!confirmedLine && (await confirms(l))) confirmedLine = l;
     },
     () => confirmedLine !== undefined || numberAgreed(linesOf(read)),
   );
@@ -388,7 +397,10 @@ function withMargin(rect: PixelRect, margin: number, image: RawImage): PixelRect
   return { left, top, width: Math.min(image.width, rect.left + rect.width + by) - left, height: Math.min(image.height, rect.top + rect.height + by) - top };
 }
 
-/** True when one of `lines` is a copyright line dated when numbers were printed bottom right (`©2015 Pokémon`). */
+/**
+ * True when one of `lines`, read on the number line, is a copyright line dated when numbers were printed bottom right
+ * (`©2015 Pokémon`): there, unlike in the copyright zone, a year alone may be debris.
+ */
 function datesNumberRight(lines: readonly OcrLine[]): boolean {
   return lines.some((l) => COPYRIGHT_LINE.test(l.text) && parseYear(l.text, LAST_YEAR_NUMBER_RIGHT) !== null);
 }

@@ -12,8 +12,11 @@ export interface VisionServiceDeps {
   confidenceThreshold: number;
 }
 
-/** How long a catalog check may take before the card is read on without it. */
-const CATALOG_CHECK_TIMEOUT_MS = 2_000;
+/**
+ * How long a catalog check may take before the image is read on without checks ({@link rankingCatalog}): a ranking
+ * takes a millisecond or two; a reading waits for the check of each number it reads.
+ */
+const CATALOG_CHECK_TIMEOUT_MS = 500;
 
 const localName = (fullName: string) => fullName.slice(fullName.indexOf(".") + 1);
 

@@ -202,7 +202,10 @@ describe("vision on real bench images", () => {
     const catalog = rankingCatalog(async (features) => rankCandidates(index, features, { maxCandidates: 5 }), 0.82, () => undefined);
     const bytes = readFileSync(path.join(benchCardsDir, "photo_0001.jpg"));
     const counted = () => {
-      const counter: { reads: number; ocr: OcrEngine } = { reads: 0, ocr: { recognize: (image, opts) => (counter.reads++, ocr.recognize(image, opts)), close: async () => undefined } };
+      const counter: { reads: number; ocr: OcrEngine } = {
+        reads: 0,
+        ocr: { recognize: (image, opts) => (counter.reads++, ocr.recognize(image, opts)), idle: (text) => ocr.idle(text), close: async () => undefined },
+      };
       return counter;
     };
     const [alone, asking] = [counted(), counted()];

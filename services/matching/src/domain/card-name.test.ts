@@ -38,6 +38,9 @@ describe("splitCardName", () => {
     ["Radiat Alakazam", "alakazam", "radiant"],
     ["Alakazam Radleux", "alakazam", "radiant"],
     ["Radiantt Greninja", "greninja", "radiant"],
+    // Two letters off, or alone, it is no mechanic.
+    ["Radat Alakazam", "radat alakazam", null],
+    ["Radiat", "radiat", null],
     ["Dracaufeu VMAX", "dracaufeu", "vmax"],
     ["Lucario LV.X", "lucario", "lv x"],
     ["Pikachu V-UNION", "pikachu", "v union"],

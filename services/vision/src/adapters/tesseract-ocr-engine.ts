@@ -25,12 +25,12 @@ interface PooledWorker {
 
 /** Workers of one language set, lent out one zone at a time. */
 class WorkerPool {
-  private readonly idle: PooledWorker[];
+  private readonly idleWorkers: PooledWorker[];
   private readonly waiting: Array<(w: PooledWorker) => void> = [];
   private closed = false;
 
   private constructor(private readonly all: PooledWorker[]) {
-    this.idle = [...all];
+    this.idleWorkers = [...all];
   }
 
   static async start(languages: string[], size: number, langPath: string): Promise<WorkerPool> {
@@ -54,6 +54,11 @@ class WorkerPool {
     }
   }
 
+  /** A worker is free and no job waits for one. */
+  get idle(): boolean {
+    return this.idleWorkers.length > 0 && this.waiting.length === 0;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.all.map((p) => p.worker.terminate()));
@@ -61,14 +66,14 @@ class WorkerPool {
 
   private acquire(): Promise<PooledWorker> {
     if (this.closed) return Promise.reject(new Error("OCR engine is closed"));
-    const free = this.idle.pop();
+    const free = this.idleWorkers.pop();
     return free ? Promise.resolve(free) : new Promise((resolve) => this.waiting.push(resolve));
   }
 
   private release(pooled: PooledWorker) {
     const next = this.waiting.shift();
     if (next) next(pooled);
-    else this.idle.push(pooled);
+    else this.idleWorkers.push(pooled);
   }
 }
 
@@ -112,6 +117,10 @@ export class TesseractOcrEngine implements OcrEngine {
     // Sparse text comes a word or two per line: the words of one printed line are put back together.
     const lines: OcrLine[] = opts.layout === "sparse" ? textRows(read) : read.map(({ text, confidence }) => ({ text, confidence }));
     return { text: data.text.trim(), lines, confidence: data.confidence / 100 };
+  }
+
+  idle(text: NonNullable<OcrOptions["text"]>): boolean {
+    return (text === "codes" ? this.codes : this.words).idle;
   }
 
   async close(): Promise<void> {
