@@ -277,11 +277,15 @@ interface NumberSource {
 interface NumberLine {
   source: () => Promise<NumberSource>;
   sparseLeft: () => Promise<ZoneReading>;
+  /** True once the first zone is being read (or read). */
+  begun: () => boolean;
 }
 
 function numberLine(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], rotation: Rotation, card: RawImage): NumberLine {
   const source = once(numberSource(deps, image, quad, rotation, card));
-  return { source, sparseLeft: once(async () => (await readPass(deps, await source(), FOOTER_NUMBER_CHECK))[0]) };
+  const sparseLeft = once(async () => (await readPass(deps, await source(), FOOTER_NUMBER_CHECK))[0]);
+  let begun = false;
+  return { source, sparseLeft: () => ((begun = true), sparseLeft()), begun: () => begun };
 }
 
 /** `step`, run on the first call only: later calls share its promise. */
@@ -318,7 +322,7 @@ function numberSource(deps: ReadCardDeps, image: RawImage, quad: readonly Point[
  * ({@link mostReadNumber}): one misreading among agreeing ones is outvoted, where the first number read would be
  * taken as it came. Once the card is `dated` to when numbers were printed bottom right ({@link LAST_YEAR_NUMBER_RIGHT}:
  * by its copyright zone or footer, or by a copyright line a pass reads), the right half's zones are read before the
- * others left.
+ * others left. A first zone read ahead ({@link readTurned}) is taken alone before the others start.
  * When no pass reads a number, the bottom band's halves read as sparse text (the costliest read, paid only when
  * the others failed).
  */
@@ -335,16 +339,18 @@ async function readNumberStrips(deps: ReadCardDeps, line: NumberLine, confirms: 
     return unread.splice(Math.max(0, right), 1)[0];
   };
   let confirmedLine: OcrLine | undefined;
+  const readOne = async ({ p, zone, pass, i }: (typeof zones)[number]) => {
+    // The first pass's first zone is the footer number's check, perhaps read ahead already.
+    read[p][i] = p === 0 && zone === FOOTER_NUMBER_CHECK.zones[0] ? await line.sparseLeft() : await readPassZone(deps, source, pass, zone);
+    for (const l of read[p][i].lines) if (!confirmedLine && (await confirms(l))) confirmedLine = l;
+  };
+  // A zone read ahead, nearly read by now, is taken alone first: the number it gives may need no other.
+  if (line.begun()) await readOne(unread.splice(unread.findIndex((z) => z.p === 0 && z.zone === FOOTER_NUMBER_CHECK.zones[0]), 1)[0]);
   await inTurns(
-    zones,
+    [...unread],
     NUMBER_ZONES_AT_ONCE,
     // Each turn takes the next zone to read ({@link next}), not the one the turn was given (as many turns as zones).
-    async () => {
-      const { p, zone, pass, i } = next();
-      // The first pass's first zone is the footer number's check, perhaps read ahead already.
-      read[p][i] = p === 0 && zone === FOOTER_NUMBER_CHECK.zones[0] ? await line.sparseLeft() : await readPassZone(deps, source, pass, zone);
-      for (const l of read[p][i].lines) if (!confirmedLine && (await confirms(l))) confirmedLine = l;
-    },
+    () => readOne(next()),
     () => confirmedLine !== undefined || numberAgreed(linesOf(read)),
   );
   if (confirmedLine) return { lines: [confirmedLine], confidence: confirmedLine.confidence };
