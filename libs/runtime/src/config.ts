@@ -35,6 +35,8 @@ export const env = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
   number: (fallback: number) => z.coerce.number().default(fallback),
+  /** A number from 0 to 1 (a score, a share). */
+  fraction: (fallback: number) => z.coerce.number().min(0).max(1).default(fallback),
   flag: (fallback: boolean) =>
     z
       .enum(["0", "1", "true", "false", "yes", "no"])

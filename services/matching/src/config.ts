@@ -12,7 +12,7 @@ export const matchingConfigShape = {
    * A top candidate whose score (see `candidateScore`/`rankCandidates`) reaches this is "confident";
    * below it the UI should ask. The benchmark measures how often a confident top-1 is wrong.
    */
-  ANALYSIS_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_CONFIDENCE_THRESHOLD),
+  ANALYSIS_CONFIDENCE_THRESHOLD: env.fraction(DEFAULT_CONFIDENCE_THRESHOLD),
   /** When set, card image URLs keep their path under this base instead of the source's host. */
   CARD_ASSET_BASE_URL: env.url().optional(),
   /** A catalog folder imported on start when the catalog tables are empty (embedded first start). */

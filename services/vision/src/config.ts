@@ -27,7 +27,7 @@ export const visionConfigShape = {
    * The score at which matching's top candidate is proposed as the card; while a card is read, a number read that
    * makes a candidate score this with its number agreeing is taken, and the number line is not read further.
    */
-  ANALYSIS_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_CONFIDENCE_THRESHOLD),
+  ANALYSIS_CONFIDENCE_THRESHOLD: env.fraction(DEFAULT_CONFIDENCE_THRESHOLD),
   /** Images with more pixels than this are not decoded. */
   MAX_IMAGE_PIXELS: env.positiveInt(60_000_000),
 };

@@ -227,13 +227,10 @@ type NumberConfirmation = (line: OcrLine) => Promise<boolean>;
  * band is read alongside, and done by then as a rule). A line that gives no number is not asked about.
  */
 function catalogConfirms(deps: ReadCardDeps, zones: Promise<CardReadings>, name: Promise<ZoneReading>): NumberConfirmation {
-  const catalog = deps.catalog;
-  if (!catalog) return async () => false;
-  return async (line) => {
-    if (parseNumber(line.text) === null) return false;
-    const readings: CardReadings = { ...(await zones), name: await name, number: { lines: [line], confidence: line.confidence } };
-    return catalog.confirmsNumber(parseCardText(readings, { maxYear: ANY_YEAR }));
-  };
+  if (!deps.catalog) return async () => false;
+  return async (line) =>
+    parseNumber(line.text) !== null &&
+    confirmsNumber(deps, { ...(await zones), name: await name, number: { lines: [line], confidence: line.confidence } });
 }
 
 /** Every zone but the name band. */
