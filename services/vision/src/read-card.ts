@@ -1,7 +1,7 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CANONICAL_CARD, cardCorners, orientationCandidates, quadSides, type Rotation } from "./domain/card-geometry";
 import { mostReadNumber, numberAgreed, parseCardText, parseHp, parseName, parseNumber, parseStrictNumber, parseYear, readsNumberCleanly, wholeTotal, type CardReadings, type ZoneReading } from "./domain/card-text";
-import { CARD_ZONES, facesDown, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, LAST_YEAR_NUMBER_RIGHT, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, TEXT_LAYOUT, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter, type ZoneFraction } from "./domain/card-zones";
+import { CARD_ZONES, FOOTER_BAND, FOOTER_NUMBER_CHECK, HP_RETRIES, inFooterBand, LAST_YEAR_NUMBER_RIGHT, NAME_BAND_PASSES, NUMBER_BANDS, NUMBER_PASSES, NUMBER_WORDS, printLies, TEXT_LAYOUT, TRAINER_NAME_ZONE, zoneRect, type CardZone, type NumberPass, type ZoneFilter, type ZoneFraction } from "./domain/card-zones";
 import { glyphWords } from "./domain/glyph-words";
 import { inTurns } from "./in-turns";
 import type { CardCatalog, CardDetector, ImageCodec, OcrEngine, OcrLine, PixelRect, RawImage } from "./ports";
@@ -37,6 +37,7 @@ const FOOTER_BAND_SIZE = {
 const NAME_ZONE = CARD_ZONES.find((z) => z.name === "name")!;
 const HP_ZONE = CARD_ZONES.find((z) => z.name === "hp")!;
 const COPYRIGHT_ZONE = CARD_ZONES.find((z) => z.name === "copyright")!;
+const FOOTER_ZONE = CARD_ZONES.find((z) => z.name === "footer")!;
 
 /** A name read upside down must be at least this confident to turn the card over (OCR finds words in debris). */
 const CONFIDENT_NAME = 0.6;
@@ -46,8 +47,9 @@ const NAME_MARGIN = 0.15;
 /**
  * Straightens one card and reads its zones. The orientation comes from evidence: the likelier rotation for the
  * quad's shape is read first (all its zones at once, to keep the OCR workers busy: most cards come that way up),
- * unless its layout shows the text band on top ({@link printFacesDown}), or the opposite one when `prefer` says so
- * (the way the other cards of its page face).
+ * unless its layout shows the text band on top ({@link printLayout}), or leans so and a glance at the opposite
+ * ({@link showsUpright}) finds it upright, or the opposite one when `prefer` says so (the way the other cards of its
+ * page face). A zone is read once per warped card: a glance's reads are the reading's.
  * Two of a collector number, an HP and a copyright year settle it (upside down, the corners hold small print and
  * symbols, where they are seldom found), as does a number the catalog confirms with the name. With one, a glance at
  * the opposite rotation (HP, copyright, name band) decides whether to read it; with none it is read. Read, the
@@ -74,10 +76,10 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: readonly P
   const warp = (rotation: Rotation) => deps.detector.warp(image, cardCorners(quad, rotation), CANONICAL_CARD);
   let warped = await warp(likely);
   let turned: RawImage | undefined;
-  if (prefer === undefined && (await printFacesDown(deps, warped))) {
+  const lies = prefer === undefined ? await printLayout(deps, warped) : "up";
+  if (lies === "down" || (lies === "leans down" && (await showsUpright(deps, (turned = await warp(opposite)), { footer: true })))) {
     [likely, opposite] = [opposite, likely];
-    turned = warped;
-    warped = await warp(likely);
+    [warped, turned] = [turned ?? (await warp(likely)), warped];
   }
   const first = await readTurned(deps, image, quad, likely, warped);
   if (first.evidence >= SETTLED) return first;
@@ -109,28 +111,30 @@ async function withHpRetries(deps: ReadCardDeps, read: CardReading): Promise<Car
 
 /**
  * A glance at a warped card: its HP or copyright zone gives a value (the copyright zone of many cards holds the end of
- * the number line: a collector number in its printed shape counts), or its name band a confident name.
+ * the number line: a collector number in its printed shape counts), or its name band a confident name. With the
+ * `footer` (the slowest zone, read the same by the reading that may follow), its collector number or year count too.
  */
-async function showsUpright(deps: ReadCardDeps, card: RawImage): Promise<boolean> {
-  const [name, hp, copyright] = await Promise.all([
+async function showsUpright(deps: ReadCardDeps, card: RawImage, { footer = false } = {}): Promise<boolean> {
+  const [name, hp, copyright, bottom] = await Promise.all([
     readZone(deps, card, NAME_ZONE, NAME_BAND_PASSES[0]),
     readZone(deps, card, HP_ZONE),
     readZone(deps, card, COPYRIGHT_ZONE),
+    footer ? readZone(deps, card, FOOTER_ZONE) : { lines: [], confidence: 0 },
   ]);
-  const features = parseCardText({ name, hp, copyright }, { maxYear: ANY_YEAR });
-  const number = copyright.lines.some((l) => readsNumberCleanly(l.text));
+  const features = parseCardText({ name, hp, copyright, footer: bottom }, { maxYear: ANY_YEAR });
+  const number = [...copyright.lines, ...bottom.lines].some((l) => readsNumberCleanly(l.text));
   return features.hp !== null || features.year !== null || number || nameConfidence(name) >= CONFIDENT_NAME;
 }
 
 /**
- * True when the warped card's small print sits mostly in its upper half, where an upright card has its art: it lies
- * upside down ({@link TEXT_LAYOUT}). A glance of a few milliseconds, no OCR: light and dark print counted alike.
+ * How the warped card's small print lies ({@link printLies}): mostly in its upper half, where an upright card has its
+ * art, it lies upside down. A glance of a few milliseconds, no OCR: light and dark print counted alike.
  */
-async function printFacesDown(deps: ReadCardDeps, card: RawImage): Promise<boolean> {
+async function printLayout(deps: ReadCardDeps, card: RawImage): Promise<ReturnType<typeof printLies>> {
   const glyph = { min: TEXT_LAYOUT.glyph.min * card.height, max: TEXT_LAYOUT.glyph.max * card.height };
   const count = async (band: ZoneFraction) => (await glyphsOfBothInks(deps, card, zoneRect(band, card), glyph)).flat().length;
   const [art, text] = await Promise.all([count(TEXT_LAYOUT.art), count(TEXT_LAYOUT.text)]);
-  return facesDown(art, text);
+  return printLies(art, text);
 }
 
 /** The glyphs in `rect` of dark print, then of light print ({@link CardDetector.findGlyphs}). */
@@ -429,7 +433,22 @@ const NUMBER_ZONES_AT_ONCE = 2;
 
 const linesOf = (passes: ZoneReading[][]) => passes.flat().flatMap((r) => r.lines);
 
-async function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filter: ZoneFilter = { scale: zone.scale, tone: "luma" }): Promise<ZoneReading> {
+/**
+ * The zones read of each warped card, by zone and filter: a glance at a card ({@link showsUpright}) reads zones its
+ * reading reads again. Every image read here is a warp made by {@link readCard}, for one card and one OCR engine.
+ */
+const zoneReads = new WeakMap<RawImage, Map<string, Promise<ZoneReading>>>();
+
+function readZone(deps: ReadCardDeps, card: RawImage, zone: CardZone, filter: ZoneFilter = { scale: zone.scale, tone: "luma" }): Promise<ZoneReading> {
+  const key = JSON.stringify([zone, filter]);
+  const reads = zoneReads.get(card) ?? new Map<string, Promise<ZoneReading>>();
+  zoneReads.set(card, reads);
+  const read = reads.get(key) ?? readZoneNow(deps, card, zone, filter);
+  reads.set(key, read);
+  return read;
+}
+
+async function readZoneNow(deps: ReadCardDeps, card: RawImage, zone: CardZone, filter: ZoneFilter): Promise<ZoneReading> {
   const image = await deps.codec.zoneImage(card, zoneRect(zone.area, card), filter);
   // Only the name is words in the analysis languages; the other zones hold numbers, HP and the collector line.
   const result = await deps.ocr.recognize(image, { layout: zone.layout, whitelist: zone.whitelist, text: zone.name === "name" ? "words" : "codes" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { facesDown, FOOTER_BAND, FOOTER_NUMBER_CHECK, inFooterBand, NUMBER_BANDS, NUMBER_PASSES, NUMBER_STRIPS, TEXT_LAYOUT, type CardZone } from "./card-zones";
+import { FOOTER_BAND, FOOTER_NUMBER_CHECK, inFooterBand, NUMBER_BANDS, NUMBER_PASSES, NUMBER_STRIPS, printLies, TEXT_LAYOUT, type CardZone } from "./card-zones";
 
 /** Where a zone of the footer band lies on the card, as a fraction of the card's height. */
 const onCard = (top: number) => FOOTER_BAND.top + top * (1 - FOOTER_BAND.top);
@@ -37,18 +37,19 @@ describe("FOOTER_NUMBER_CHECK", () => {
   });
 });
 
-describe("facesDown", () => {
+describe("printLies", () => {
   it.each([
     // Glyphs counted in the art band, then the text band, of bench cards warped upright and turned over.
-    ["scan_0199 upright (text dense, art plain)", 15, 176, false],
-    ["scan_0199 upside down", 176, 15, true],
-    ["scan_0048 upright (the least text-heavy bench card)", 103, 60, false],
-    ["scan_0048 upside down: too close to call, read the likelier way first", 60, 103, false],
-    ["nothing found", 0, 0, false],
-  ])("%s: %i / %i → %s", (_label, art, text, down) => {
-    expect(facesDown(art, text)).toBe(down);
+    ["scan_0199 upright (text dense, art plain)", 15, 176, "up"],
+    ["scan_0199 upside down", 176, 15, "down"],
+    ["scan_0048 upright (the least text-heavy bench card)", 110, 57, "leans down"],
+    ["scan_0048 upside down", 56, 109, "up"],
+    ["photo_0005 upside down (foil sparkle in the art)", 285, 190, "leans down"],
+    ["photo_0005 upright", 188, 282, "up"],
+    ["nothing found", 0, 0, "up"],
+  ])("%s: %i / %i → %s", (_label, art, text, lies) => {
+    expect(printLies(art, text)).toBe(lies);
   });
-
   it("keeps its bands apart, art above text", () => {
     expect(TEXT_LAYOUT.art.top + TEXT_LAYOUT.art.height).toBeLessThanOrEqual(TEXT_LAYOUT.text.top);
   });
