@@ -90,7 +90,8 @@ export interface OcrEngine {
 
 /**
  * The catalog, asked while a card is read: a collector number it confirms, with the name and HP read, needs no
- * further reading (on a photo the number line is read pass after pass until a number is agreed, most of its time).
+ * further reading (on a photo the number line is read pass after pass until a number is agreed, most of its time);
+ * a name it knows tells which way up a card with little print is.
  */
 export interface CardCatalog {
   /**
@@ -98,6 +99,11 @@ export interface CardCatalog {
    * rejects: a catalog that cannot answer confirms nothing.
    */
   confirmsNumber(features: CardFeatures): Promise<boolean>;
+  /**
+   * True when the name of these features is a card's name in the catalog (read closely enough to count as agreeing).
+   * Never rejects: a catalog that cannot answer knows nothing.
+   */
+  knowsName(features: CardFeatures): Promise<boolean>;
 }
 
 /** The bytes cannot be turned into pixels; retrying will not help. */

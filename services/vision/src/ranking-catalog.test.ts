@@ -32,6 +32,15 @@ describe("rankingCatalog", () => {
     expect(asked).toEqual([features]);
   });
 
+  it("knows a name when the best candidate agrees on it, whatever its score", async () => {
+    const known = rankingCatalog(async () => [candidate(0.03, ["name"]), candidate(0.03, ["name"])], 0.82, () => undefined);
+    const unknown = rankingCatalog(async () => [candidate(0.5, ["number", "hp"]), candidate(0.2, ["name"])], 0.82, () => undefined);
+    const none = rankingCatalog(async () => [], 0.82, () => undefined);
+    await expect(known.knowsName(features)).resolves.toBe(true);
+    await expect(unknown.knowsName(features)).resolves.toBe(false);
+    await expect(none.knowsName(features)).resolves.toBe(false);
+  });
+
   it("logs once when rankings asked at once all fail", async () => {
     const logs: string[] = [];
     const catalog = rankingCatalog(() => Promise.reject(new Error("Request timed out")), 0.82, (m) => logs.push(m));
@@ -45,6 +54,7 @@ describe("rankingCatalog", () => {
     const catalog = rankingCatalog(async () => (calls++, Promise.reject(new Error("Service 'matching.rankCandidates' is not found."))), 0.82, (m) => logs.push(m));
     await expect(catalog.confirmsNumber(features)).resolves.toBe(false);
     await expect(catalog.confirmsNumber(features)).resolves.toBe(false);
+    await expect(catalog.knowsName(features)).resolves.toBe(false);
     expect(calls).toBe(1);
     expect(logs).toEqual(["catalog checks skipped, cards read without them: Service 'matching.rankCandidates' is not found."]);
   });

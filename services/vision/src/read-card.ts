@@ -54,8 +54,8 @@ const NAME_MARGIN = 0.15;
  * symbols, where they are seldom found), as does a number the catalog confirms with the name. With one, a glance at
  * the opposite rotation (HP, copyright, name band) decides whether to read it; with none it is read. Read, the
  * opposite wins when it gives more of them; with as many, the one of the two that alone reads its collector number in
- * its printed shape wins ({@link cleanNumber}), else the opposite only with a name clearly more confident than the
- * first. Upright, an HP not read yet is looked for harder.
+ * its printed shape wins ({@link cleanNumber}), else the one whose name alone the catalog knows (upside down, debris
+ * reads as words no card is named), else the opposite only with a name clearly more confident than the first. Upright, an HP not read yet is looked for harder.
  */
 export async function readCard(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], prefer?: Rotation): Promise<CardReading> {
   return withHpRetries(deps, await readUpright(deps, image, quad, prefer));
@@ -90,6 +90,8 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: readonly P
   if (stronger !== 0) return stronger > 0 ? second : first;
   const [firstClean, secondClean] = [cleanNumber(first.readings), cleanNumber(second.readings)];
   if (firstClean !== secondClean) return secondClean ? second : first;
+  const [firstKnown, secondKnown] = await Promise.all([first, second].map((r) => knownName(deps, r.readings)));
+  if (firstKnown !== secondKnown) return secondKnown ? second : first;
   const [firstName, secondName] = [nameConfidence(first.readings.name!), nameConfidence(second.readings.name!)];
   return secondName >= CONFIDENT_NAME && secondName > firstName + NAME_MARGIN ? second : first;
 }
@@ -160,6 +162,12 @@ async function readTurned(deps: ReadCardDeps, image: RawImage, quad: readonly Po
   const readings = { ...others, name };
   const read = evidence(readings);
   return { rotation, card, readings, evidence: read < SETTLED && (await confirmsNumber(deps, readings)) ? SETTLED : read };
+}
+
+/** True when the catalog knows the name of the readings (asked only when they give one). */
+async function knownName(deps: ReadCardDeps, readings: CardReadings): Promise<boolean> {
+  const features = parseCardText(readings, { maxYear: ANY_YEAR });
+  return !!deps.catalog && features.name !== null && deps.catalog.knowsName(features);
 }
 
 /** True when the catalog confirms the number of the readings (asked only when they give one). */
