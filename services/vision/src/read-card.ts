@@ -47,9 +47,11 @@ const NAME_MARGIN = 0.15;
 /**
  * Straightens one card and reads its zones. The orientation comes from evidence: the likelier rotation for the
  * quad's shape is read first (all its zones at once, to keep the OCR workers busy: most cards come that way up),
- * unless its layout shows the text band on top ({@link printLayout}), or leans so and a glance at the opposite
- * ({@link showsUpright}) finds it upright, or the opposite one when `prefer` says so (the way the other cards of its
- * page face). A zone is read once per warped card: a glance's reads are the reading's.
+ * unless its layout shows the text band on top ({@link printLayout}), or leans so and a glance ({@link showsUpright})
+ * finds it upright the opposite way and not the likelier way (glanced at first, its zones read anyway; an HP alone,
+ * which debris gives, does not count there), or the
+ * opposite one when `prefer` says so (the way the other cards of its page face). A zone is read once per warped card:
+ * a glance's reads are the reading's.
  * Two of a collector number, an HP and a copyright year settle it (upside down, the corners hold small print and
  * symbols, where they are seldom found), as does a number the catalog confirms with the name. With one, a glance at
  * the opposite rotation (HP, copyright, name band) decides whether to read it; with none it is read. Read, the
@@ -77,7 +79,9 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: readonly P
   let warped = await warp(likely);
   let turned: RawImage | undefined;
   const lies = prefer === undefined ? await printLayout(deps, warped) : "up";
-  if (lies === "down" || (lies === "leans down" && (await showsUpright(deps, (turned = await warp(opposite)), { footer: true })))) {
+  const glanceOpposite = async () =>
+    !(await showsUpright(deps, warped, { footer: true, beyondHp: true })) && showsUpright(deps, (turned = await warp(opposite)), { footer: true });
+  if (lies === "down" || (lies === "leans down" && (await glanceOpposite()))) {
     [likely, opposite] = [opposite, likely];
     [warped, turned] = [turned ?? (await warp(likely)), warped];
   }
@@ -115,8 +119,9 @@ async function withHpRetries(deps: ReadCardDeps, read: CardReading): Promise<Car
  * A glance at a warped card: its HP or copyright zone gives a value (the copyright zone of many cards holds the end of
  * the number line: a collector number in its printed shape counts), or its name band a confident name. With the
  * `footer` (the slowest zone, read the same by the reading that may follow), its collector number or year count too.
+ * `beyondHp`: an HP alone does not count (upside down, debris gives one now and then).
  */
-async function showsUpright(deps: ReadCardDeps, card: RawImage, { footer = false } = {}): Promise<boolean> {
+async function showsUpright(deps: ReadCardDeps, card: RawImage, { footer = false, beyondHp = false } = {}): Promise<boolean> {
   const [name, hp, copyright, bottom] = await Promise.all([
     readZone(deps, card, NAME_ZONE, NAME_BAND_PASSES[0]),
     readZone(deps, card, HP_ZONE),
@@ -125,7 +130,7 @@ async function showsUpright(deps: ReadCardDeps, card: RawImage, { footer = false
   ]);
   const features = parseCardText({ name, hp, copyright, footer: bottom }, { maxYear: ANY_YEAR });
   const number = [...copyright.lines, ...bottom.lines].some((l) => readsNumberCleanly(l.text));
-  return features.hp !== null || features.year !== null || number || nameConfidence(name) >= CONFIDENT_NAME;
+  return (!beyondHp && features.hp !== null) || features.year !== null || number || nameConfidence(name) >= CONFIDENT_NAME;
 }
 
 /**
