@@ -4,9 +4,10 @@ import type { CardCatalog } from "./ports";
 /**
  * A {@link CardCatalog} over matching's ranking: a number is confirmed when the best candidate scores at least
  * `threshold` (the score at which a card is proposed to the collector) and its collector number is among the fields
- * that agree ({@link numberConfirmed}); a name is known when it is among the best candidate's agreeing fields. After a ranking fails (matching unreachable or too slow), it confirms nothing
- * and is not asked again: the cards are read on as without a catalog (rankings already asked may still fail; the
- * failure is logged once). The service makes one per image.
+ * that agree ({@link numberConfirmed}); a name is known when it is among the best candidate's agreeing fields. After
+ * a ranking fails (matching unreachable or too slow), it confirms and knows nothing and is not asked again: the cards
+ * are read on as without a catalog (rankings already asked may still fail; the failure is logged once). The service
+ * makes one per image.
  */
 export function rankingCatalog(rank: (features: CardFeatures) => Promise<Candidate[]>, threshold: number, log: (msg: string) => void): CardCatalog {
   let failed = false;

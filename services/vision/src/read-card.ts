@@ -49,15 +49,15 @@ const NAME_MARGIN = 0.15;
  * quad's shape is read first (all its zones at once, to keep the OCR workers busy: most cards come that way up),
  * unless its layout shows the text band on top ({@link printLayout}), or leans so and a glance ({@link showsUpright})
  * finds it upright the opposite way and not the likelier way (glanced at first, its zones read anyway; an HP alone,
- * which debris gives, does not count there), or the
- * opposite one when `prefer` says so (the way the other cards of its page face). A zone is read once per warped card:
- * a glance's reads are the reading's.
+ * which debris gives, does not count there), or the opposite one when `prefer` says so (the way the other cards of
+ * its page face). A zone is read once per warped card: a glance's reads are the reading's.
  * Two of a collector number, an HP and a copyright year settle it (upside down, the corners hold small print and
  * symbols, where they are seldom found), as does a number the catalog confirms with the name. With one, a glance at
  * the opposite rotation (HP, copyright, name band) decides whether to read it; with none it is read. Read, the
  * opposite wins when it gives more of them; with as many, the one of the two that alone reads its collector number in
  * its printed shape wins ({@link cleanNumber}), else the one whose name alone the catalog knows (upside down, debris
- * reads as words no card is named), else the opposite only with a name clearly more confident than the first. Upright, an HP not read yet is looked for harder.
+ * reads as words no card is named), else the opposite only with a name clearly more confident than the first.
+ * Upright, an HP not read yet is looked for harder.
  */
 export async function readCard(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], prefer?: Rotation): Promise<CardReading> {
   return withHpRetries(deps, await readUpright(deps, image, quad, prefer));
@@ -79,9 +79,12 @@ async function readUpright(deps: ReadCardDeps, image: RawImage, quad: readonly P
   let warped = await warp(likely);
   let turned: RawImage | undefined;
   const lies = prefer === undefined ? await printLayout(deps, warped) : "up";
-  const glanceOpposite = async () =>
-    !(await showsUpright(deps, warped, { footer: true, beyondHp: true })) && showsUpright(deps, (turned = await warp(opposite)), { footer: true });
-  if (lies === "down" || (lies === "leans down" && (await glanceOpposite()))) {
+  let flip = lies === "down";
+  if (lies === "leans down" && !(await showsUpright(deps, warped, { footer: true, beyondHp: true }))) {
+    turned = await warp(opposite);
+    flip = await showsUpright(deps, turned, { footer: true });
+  }
+  if (flip) {
     [likely, opposite] = [opposite, likely];
     [warped, turned] = [turned ?? (await warp(likely)), warped];
   }

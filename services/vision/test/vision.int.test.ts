@@ -133,7 +133,7 @@ describe("vision on real bench images", () => {
   });
 
   // Turned 180°, it gives no evidence either way up (no HP read, its `169/165` misread), and its name upright
-  // (`Charmeleon`, at 0.40) is not more confident than the debris read upside down: the catalog knows only the first.
+  // (`Charmeleon`, at 0.40) is not more confident than the debris read upside down: the catalog knows only the upright one.
   it("scan_0169.jpg turned 180° with the catalog: as little evidence either way, the name the catalog knows wins", async () => {
     const result = await analyzeBytes("turned-scan_0169.jpg", await sharp(readFileSync(path.join(benchCardsDir, "scan_0169.jpg"))).rotate(180).jpeg({ quality: 92 }).toBuffer(), {
       ...deps,
