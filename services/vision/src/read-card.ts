@@ -451,7 +451,8 @@ const linesOf = (passes: ZoneReading[][]) => passes.flat().flatMap((r) => r.line
 
 /**
  * The zones read of each warped card, by zone and filter: a glance at a card ({@link showsUpright}) reads zones its
- * reading reads again. Every image read here is a warp made by {@link readCard}, for one card and one OCR engine.
+ * reading reads again. Every image read here is a warp made in this module, for one card and one OCR engine (a failed
+ * read stays failed: the card's reading fails with it).
  */
 const zoneReads = new WeakMap<RawImage, Map<string, Promise<ZoneReading>>>();
 
