@@ -300,8 +300,9 @@ interface NumberLine {
 
 function numberLine(deps: ReadCardDeps, image: RawImage, quad: readonly Point[], rotation: Rotation, card: RawImage): NumberLine {
   const source = once(numberSource(deps, image, quad, rotation, card));
-  const sparseLeft = once(async () => (await readPass(deps, await source(), FOOTER_NUMBER_CHECK))[0]);
   let begun = false;
+  // Read once however often asked: a zone is read once per image ({@link readZone}), and the source is made once.
+  const sparseLeft = async () => (await readPass(deps, await source(), FOOTER_NUMBER_CHECK))[0];
   return { source, sparseLeft: () => ((begun = true), sparseLeft()), begun: () => begun };
 }
 
@@ -357,8 +358,8 @@ async function readNumberStrips(deps: ReadCardDeps, line: NumberLine, confirms: 
   };
   let confirmedLine: OcrLine | undefined;
   const readOne = async ({ p, zone, pass, i }: (typeof zones)[number]) => {
-    // The first pass's first zone is the footer number's check, perhaps read ahead already.
-    read[p][i] = p === 0 && zone === FOOTER_NUMBER_CHECK.zones[0] ? await line.sparseLeft() : await readPassZone(deps, source, pass, zone);
+    // The first pass's first zone is the footer number's check, perhaps read ahead already: the same read.
+    read[p][i] = await readPassZone(deps, source, pass, zone);
     for (const l of read[p][i].lines) if (!confirmedLine && (await confirms(l))) confirmedLine = l;
   };
   // A zone read ahead, nearly read by now, is taken alone first: the number it gives may need no other.
