@@ -64,6 +64,8 @@ export interface ImageView {
   height: number;
   original_filename: string | null;
   cards_found: number | null;
+  /** Why the pipeline gave up on a `failed` image (the step and its last error); null otherwise. */
+  failure_reason: string | null;
   image_url: string;
   created_at: string;
 }

@@ -1,8 +1,8 @@
 import { ServiceBroker, type BrokerOptions, type Middleware } from "moleculer";
 import { Middleware as ChannelsMiddleware } from "@moleculer/channels";
-import { DEAD_LETTER_CHANNEL } from "@poke-ventory/contracts";
 import { TracingMiddleware } from "./tracing";
 import { ChannelConcurrencyMiddleware } from "./channel-concurrency";
+import { JetStreamPullAdapter } from "./jetstream-pull-adapter";
 import { toMoleculerError } from "./errors";
 import type { InfraConfig } from "./config";
 
@@ -19,8 +19,8 @@ export interface CreateBrokerOptions {
   /** false silences the broker (tests). */
   logger?: boolean;
   metricsPort?: number;
-  /** Default redeliveries before a message goes to the dead-letter channel. */
-  maxRetries?: number;
+  /** On stop, how long held channel messages may finish before they are handed back to another replica. */
+  stopGraceMs?: number;
   requestTimeoutMs?: number;
   /** Test hook: fail channel deliveries by raising errors, e.g. to prove retries. */
   extraMiddlewares?: Middleware[];
@@ -28,18 +28,12 @@ export interface CreateBrokerOptions {
 
 /**
  * The one way services get a broker: JSON logs, the shared error handler, tracing propagation, and
- * durable channels (NATS JetStream when `natsUrl` is set, Moleculer events otherwise).
+ * durable channels (JetStream pull consumers when `natsUrl` is set, Moleculer events otherwise).
  */
 export function createBroker(opts: CreateBrokerOptions): ServiceBroker {
+  // Over NATS: pull consumers with the per-channel failure policy (retries, backoff, dead letter) of the contracts.
   const channelsAdapter = opts.natsUrl
-    ? {
-        type: "NATS",
-        options: {
-          nats: { url: opts.natsUrl },
-          maxRetries: opts.maxRetries ?? 3,
-          deadLettering: { enabled: true, queueName: DEAD_LETTER_CHANNEL },
-        },
-      }
+    ? new JetStreamPullAdapter({ url: opts.natsUrl, stopGraceMs: opts.stopGraceMs })
     : { type: "Fake", options: { maxRetries: 0 } };
 
   const config: BrokerOptions = {

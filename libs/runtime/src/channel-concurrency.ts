@@ -1,16 +1,13 @@
 import type { Middleware } from "moleculer";
 
 type Handler = (ctx: unknown, raw: unknown) => Promise<unknown>;
-type Raw = { working?: () => void } | undefined;
 
 /**
- * Caps how many messages of a channel one process handles at once (`maxInFlight` of the channel).
- * The JetStream adapter delivers up to the consumer's `max_ack_pending` to whichever instance is
- * subscribed, so without this a vision pod would start every pending image at once. While a message
- * waits or runs, its ack timer is kept alive (`working()`), so it is not redelivered to another pod.
+ * Caps how many messages of a channel one process handles at once (`maxInFlight` of the channel) for adapters that
+ * push messages (the in-process one of embedded mode). The JetStream pull adapter already fetches only free slots, so
+ * there it never queues; in-progress acks are the adapter's, sent only while a handler runs.
  */
-export function ChannelConcurrencyMiddleware(opts: { heartbeatMs?: number } = {}): Middleware {
-  const heartbeatMs = opts.heartbeatMs ?? 10_000;
+export function ChannelConcurrencyMiddleware(): Middleware {
   return {
     name: "ChannelConcurrency",
     localChannel(next: Handler, chan: { maxInFlight?: number }) {
@@ -24,17 +21,11 @@ export function ChannelConcurrencyMiddleware(opts: { heartbeatMs?: number } = {}
         else running--;
       };
       return async (ctx: unknown, raw: unknown) => {
-        const working = (raw as Raw)?.working;
-        const timer = typeof working === "function" ? setInterval(() => working.call(raw), heartbeatMs) : null;
+        await acquire();
         try {
-          await acquire();
-          try {
-            return await next(ctx, raw);
-          } finally {
-            release();
-          }
+          return await next(ctx, raw);
         } finally {
-          if (timer) clearInterval(timer);
+          release();
         }
       };
     },

@@ -8,3 +8,6 @@ export * from "./lifecycle";
 export * from "./clock";
 export * from "./start-service";
 export * from "./channel-concurrency";
+export * from "./jetstream-pull-adapter";
+export * from "./dead-letter";
+export * from "./delivery-decision";

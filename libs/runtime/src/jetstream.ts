@@ -1,5 +1,16 @@
-import { connect, AckPolicy, DeliverPolicy, type NatsConnection } from "nats";
-import { Channels, DEAD_LETTER_CHANNEL, Groups } from "@poke-ventory/contracts";
+import {
+  connect,
+  nanos,
+  AckPolicy,
+  DeliverPolicy,
+  RetentionPolicy,
+  type ConsumerConfig,
+  type ConsumerInfo,
+  type JetStreamManager,
+  type NatsConnection,
+  type StreamConfig,
+} from "nats";
+import { Channels, DEAD_LETTER_CHANNEL, Groups, channelPolicy, type ChannelPolicy } from "@poke-ventory/contracts";
 
 /** Which consumer groups read which channel. */
 export const PIPELINE_TOPOLOGY: ReadonlyArray<{ channel: string; groups: string[] }> = [
@@ -10,42 +21,100 @@ export const PIPELINE_TOPOLOGY: ReadonlyArray<{ channel: string; groups: string[
   { channel: DEAD_LETTER_CHANNEL, groups: [Groups.ingest] },
 ];
 
-/** The stream name `@moleculer/channels` derives from a channel name. */
+/** How long a stream keeps a message nobody acknowledged (a consumer that gave up, a group that never came). */
+export const STREAM_MAX_AGE_MS = 7 * 24 * 3600_000;
+/** Publishes with the same `Nats-Msg-Id` within this window are stored once. */
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+/** The ceiling on unacknowledged messages of one group across all replicas (each replica fetches only its free slots). */
+const MAX_ACK_PENDING = 1000;
+
+/** The stream name derived from a (prefixed) channel name. */
 export const streamName = (channel: string) => channel.split(".").join("_");
+/** The durable pull consumer of a group (NATS names allow no dots). */
+export const durableName = (group: string) => group.split(".").join("_");
+
+export const connectNats = (natsUrl: string): Promise<NatsConnection> =>
+  connect({ servers: natsUrl.split(",").map((s) => new URL(s).host), name: "poke-ventory-setup" });
+
+const exists = <T>(p: Promise<T>) => p.then(() => true, () => false);
 
 /**
- * Creates every stream and durable consumer group before any service publishes, so a message sent
- * before its consumer first subscribed still waits for it. Idempotent: safe on every start.
+ * Creates the stream of `subject` (interest retention: a message goes once every group acknowledged it; plus an age
+ * limit and a dedup window). A stream created by older code keeps its retention (NATS cannot change it in place) but
+ * gets the age limit and the window.
  */
-export async function ensurePipelineStreams(natsUrl: string, namespace: string, maxAckPending = 1000): Promise<void> {
-  const servers = natsUrl.split(",").map((s) => new URL(s).host);
-  const nc: NatsConnection = await connect({ servers });
+export async function ensureStream(jsm: JetStreamManager, subject: string): Promise<void> {
+  const name = streamName(subject);
+  const limits: Partial<StreamConfig> = { max_age: nanos(STREAM_MAX_AGE_MS), duplicate_window: nanos(DUPLICATE_WINDOW_MS) };
+  const info = await jsm.streams.info(name).catch(() => null);
+  if (!info) {
+    await jsm.streams.add({ name, subjects: [subject], retention: RetentionPolicy.Interest, ...limits }).catch(async (err: unknown) => {
+      if (!(await exists(jsm.streams.info(name)))) throw err;
+    });
+    return;
+  }
+  if (info.config.max_age !== limits.max_age || info.config.duplicate_window !== limits.duplicate_window) {
+    await jsm.streams.update(name, { ...info.config, ...limits });
+  }
+}
+
+/** The server-side settings of a group's pull consumer under `policy`. */
+export function pullConsumerConfig(subject: string, group: string, policy: ChannelPolicy): Partial<ConsumerConfig> {
+  return {
+    durable_name: durableName(group),
+    ack_policy: AckPolicy.Explicit,
+    ack_wait: nanos(policy.ackWaitMs),
+    // One delivery more than the attempts: it arrives only when an attempt never finished (see `onArrival`).
+    max_deliver: policy.maxDeliver + 1,
+    max_ack_pending: MAX_ACK_PENDING,
+    filter_subject: subject,
+  };
+}
+
+const isPush = (info: ConsumerInfo) => Boolean(info.config.deliver_subject);
+
+/**
+ * Creates (or brings up to date) the durable pull consumer of `group` on `subject`. A push consumer left by older code
+ * under the same name is replaced by a pull consumer that resumes after its acknowledged floor, so a deployment that
+ * ran the old adapter starts without replaying what it already handled.
+ */
+export async function ensurePullConsumer(jsm: JetStreamManager, subject: string, group: string, policy: ChannelPolicy): Promise<void> {
+  const stream = streamName(subject);
+  const durable = durableName(group);
+  const wanted = pullConsumerConfig(subject, group, policy);
+  const info = await jsm.consumers.info(stream, durable).catch(() => null);
+  if (info && !isPush(info)) {
+    const c = info.config;
+    if (c.ack_wait !== wanted.ack_wait || c.max_deliver !== wanted.max_deliver || c.max_ack_pending !== wanted.max_ack_pending) {
+      await jsm.consumers.update(stream, durable, { ack_wait: wanted.ack_wait, max_deliver: wanted.max_deliver, max_ack_pending: wanted.max_ack_pending });
+    }
+    return;
+  }
+  let start: Partial<ConsumerConfig> = { deliver_policy: DeliverPolicy.All };
+  if (info) {
+    start = { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: info.ack_floor.stream_seq + 1 };
+    await jsm.consumers.delete(stream, durable).catch(() => undefined);
+  }
+  await jsm.consumers.add(stream, { ...wanted, ...start }).catch(async (err: unknown) => {
+    // Another replica created it between our check and our add: that is the point.
+    const now = await jsm.consumers.info(stream, durable).catch(() => null);
+    if (!now || isPush(now)) throw err;
+  });
+}
+
+/**
+ * Creates every stream and durable consumer group before any service publishes, so a message sent before its consumer
+ * first subscribed still waits for it. Idempotent: safe on every start.
+ */
+export async function ensurePipelineStreams(natsUrl: string, namespace: string): Promise<void> {
+  const nc = await connectNats(natsUrl);
   try {
     const jsm = await nc.jetstreamManager();
-    for (const topology of PIPELINE_TOPOLOGY) {
-      // The channels adapter prefixes every channel with the broker namespace.
-      const channel = `${namespace}.${topology.channel}`;
-      const stream = streamName(channel);
-      const groups = topology.groups;
-      await jsm.streams.info(stream).catch(() => jsm.streams.add({ name: stream, subjects: [channel] }));
-      for (const group of groups) {
-        const exists = await jsm.consumers.info(stream, group).then(() => true, () => false);
-        if (exists) continue;
-        await jsm.consumers
-          .add(stream, {
-            durable_name: group,
-            deliver_group: stream,
-            deliver_subject: `_pv.deliver.${stream}.${group}`,
-            deliver_policy: DeliverPolicy.All,
-            ack_policy: AckPolicy.Explicit,
-            max_ack_pending: maxAckPending,
-            filter_subject: channel,
-          })
-          .catch(async (err: unknown) => {
-            // Another process created it between our check and our add: that is the point.
-            if (!(await jsm.consumers.info(stream, group).then(() => true, () => false))) throw err;
-          });
-      }
+    for (const { channel, groups } of PIPELINE_TOPOLOGY) {
+      // Channels are prefixed with the broker namespace.
+      const subject = `${namespace}.${channel}`;
+      await ensureStream(jsm, subject);
+      for (const group of groups) await ensurePullConsumer(jsm, subject, group, channelPolicy(channel));
     }
   } finally {
     await nc.close();

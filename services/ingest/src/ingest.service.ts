@@ -13,7 +13,7 @@ import {
   type OwnedParams,
   type UploadMeta,
 } from "@poke-ventory/contracts";
-import { publish } from "@poke-ventory/runtime";
+import { deadLetterOf, publish } from "@poke-ventory/runtime";
 import { checkReady } from "./check-ready";
 import { createBatch } from "./create-batch";
 import type { IngestDeps } from "./deps";
@@ -21,12 +21,11 @@ import { getBatch } from "./get-batch";
 import type { ImageSweeper } from "./image-sweeper";
 import { discard } from "./read-limited";
 import { readImage } from "./read-image";
-import { recordAnalysed, recordFailed } from "./record-outcome";
+import { recordAnalysed, recordDeadLetter, recordFailed } from "./record-outcome";
 import { uploadImage } from "./upload-image";
 import { uploadRequestFrom } from "./upload-request";
 
 const owned = { userId: "string", id: "string" };
-const DEAD_LETTER_REASON = "analysis failed after retries";
 
 type ResponseMeta = { $responseType?: string; $responseHeaders?: Record<string, string> };
 
@@ -84,15 +83,14 @@ export function createIngestService({ deps, sweeper, probes }: IngestServiceOpti
       [Events.imageFailed]: { handler: (ctx: Context<ImageFailed>) => recordFailed(deps, ctx.params) },
     },
     channels: {
+      // In-flight limits and retries: `CHANNEL_POLICIES` (contracts), sized against the database pool.
       [Channels.draftsCreated]: { group: Groups.ingest, handler: (ctx: Context<DraftsCreated>) => recordAnalysed(deps, ctx.params) },
       [DEAD_LETTER_CHANNEL]: {
         group: Groups.ingest,
         // A failure here must not dead-letter into its own channel.
         deadLettering: { enabled: false },
-        handler: (ctx: Context<{ imageId?: unknown } | null>) => {
-          const imageId = ctx.params?.imageId;
-          return typeof imageId === "string" ? recordFailed(deps, { imageId, reason: DEAD_LETTER_REASON }) : undefined;
-        },
+        // The failure (step, reason, code) travels in the dead letter's headers.
+        handler: (ctx: Context<{ imageId?: unknown } | null>, raw: unknown) => recordDeadLetter(deps, ctx.params, deadLetterOf(raw)),
       },
     },
     started() {

@@ -1,8 +1,13 @@
-import type { DraftsCreated, ImageFailed } from "@poke-ventory/contracts";
+import { FailureCodes, type DraftsCreated, type ImageFailed } from "@poke-ventory/contracts";
+import type { DeadLetterInfo } from "@poke-ventory/runtime";
 import { statusesLeadingTo } from "./domain/image-status";
 import type { IngestDeps } from "./deps";
+import { expireImage } from "./expire-image";
 
 type Deps = Pick<IngestDeps, "images" | "clock">;
+
+/** The reason shown for a dead letter that says nothing about its failure. */
+export const DEAD_LETTER_REASON = "analysis failed after retries";
 
 /** Collection wrote the drafts of an image: it is analysed, with that many cards. Idempotent. */
 export async function recordAnalysed(deps: Deps, event: DraftsCreated): Promise<void> {
@@ -17,4 +22,29 @@ export async function recordAnalysed(deps: Deps, event: DraftsCreated): Promise<
 /** The pipeline gave up on an image. Idempotent; never overrides a finished analysis. */
 export async function recordFailed(deps: Deps, event: ImageFailed): Promise<void> {
   await deps.images.updateIfStatus(event.imageId, statusesLeadingTo("failed", "failed"), { status: "failed", failureReason: event.reason });
+}
+
+/** The reason a collector reads for a dead-lettered image: which step gave up, and why. */
+export function deadLetterReason(failure: DeadLetterInfo): string {
+  if (!failure.reason) return DEAD_LETTER_REASON;
+  return failure.channel ? `${failure.channel}: ${failure.reason}` : failure.reason;
+}
+
+/**
+ * A pipeline message of an image was dead-lettered: the image is `expired` when its object was gone (swept by its
+ * TTL), else `failed` with the reason. Idempotent.
+ */
+export async function recordDeadLetter(
+  deps: Pick<IngestDeps, "images" | "clock" | "objects" | "leases">,
+  message: { imageId?: unknown } | null,
+  failure: DeadLetterInfo,
+): Promise<void> {
+  const imageId = message?.imageId;
+  if (typeof imageId !== "string") return;
+  if (failure.code === FailureCodes.objectMissing) {
+    const image = await deps.images.findById(imageId);
+    if (image) await expireImage(deps, image);
+    return;
+  }
+  await recordFailed(deps, { imageId, reason: deadLetterReason(failure) });
 }

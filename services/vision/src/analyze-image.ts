@@ -1,4 +1,4 @@
-import type { DetectedCard, ImageAnalyzed, ImageStored } from "@poke-ventory/contracts";
+import { FailureCodes, PermanentMessageError, type DetectedCard, type ImageAnalyzed, type ImageStored } from "@poke-ventory/contracts";
 import type { Clock } from "@poke-ventory/runtime";
 import { ObjectNotFoundError } from "@poke-ventory/storage";
 import { parseCardText } from "./domain/card-text";
@@ -23,8 +23,9 @@ export const cropKey = (imageId: string, index: number) => `crops/${imageId}/${i
 
 /**
  * Finds and reads every card of a stored image. Returns null for images that are not of cards (not analysed).
- * An image whose object is gone or cannot be decoded gives zero cards: retrying cannot change that. Anything else
- * (store unreachable, OCR failure) throws, so the message is redelivered and finally dead-lettered.
+ * An image that cannot be decoded gives zero cards. An image whose object is gone (its TTL swept it) fails at once
+ * with `OBJECT_MISSING`, so ingest marks it expired, never "0 cards". Anything else (store unreachable, OCR failure)
+ * throws, so the message is redelivered with a backoff and finally dead-lettered.
  */
 export async function analyzeImage(deps: AnalyzeImageDeps, message: ImageStored): Promise<ImageAnalyzed | null> {
   if (message.subjectType !== "cards") return null;
@@ -46,7 +47,10 @@ export async function analyzeImage(deps: AnalyzeImageDeps, message: ImageStored)
     image = await deps.codec.decode(bytes, deps.maxImagePixels);
     timer.lap("decode");
   } catch (err) {
-    if (!(err instanceof UndecodableImageError || err instanceof ObjectNotFoundError)) throw err;
+    if (err instanceof ObjectNotFoundError) {
+      throw new PermanentMessageError(FailureCodes.objectMissing, `the original of image ${message.imageId} is gone`, { cause: err });
+    }
+    if (!(err instanceof UndecodableImageError)) throw err;
     deps.log(`image ${message.imageId} not analysed: ${err.message}`);
     return result([]);
   }

@@ -16,6 +16,7 @@ export function toImageView(image: ImageRecord): ImageView {
     height: image.height,
     original_filename: image.originalFilename,
     cards_found: image.cardsFound,
+    failure_reason: image.status === "failed" ? image.failureReason : null,
     image_url: imageUrl(image.id),
     created_at: image.createdAt.toISOString(),
   };
