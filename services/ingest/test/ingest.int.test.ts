@@ -3,7 +3,7 @@ import { Redis } from "ioredis";
 import type { ServiceBroker, ServiceSchema } from "moleculer";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Actions, Channels, DEAD_LETTER_CHANNEL, Groups, type ImageStored } from "@poke-ventory/contracts";
+import { Actions, Channels, DEAD_LETTER_CHANNEL, DeadLetterHeaders, FailureCodes, Groups, type BatchView, type ImageStored } from "@poke-ventory/contracts";
 import { openDatabase } from "@poke-ventory/db";
 import { createBroker, ensurePipelineStreams, loadConfig } from "@poke-ventory/runtime";
 import { MinioObjectStore } from "@poke-ventory/storage";
@@ -142,6 +142,28 @@ describe("ingest over NATS with Postgres, Redis and S3", () => {
     expect(await waitFor(async () => (await row(image.id))?.status === "failed" && row(image.id))).toMatchObject({
       failure_reason: "analysis failed after retries",
     });
+  });
+
+  it("shows a dead letter's step and reason in the batch view, and expires an image whose object was gone", async () => {
+    const batch = await createBatch(caller, "ash");
+    const failed = await upload(caller, benchScan(), { userId: "ash", batchId: batch.id });
+    const gone = await upload(caller, benchScan(), { userId: "ash", batchId: batch.id });
+    const channels = caller as unknown as { sendToChannel(name: string, payload: unknown, opts: object): Promise<void> };
+    await channels.sendToChannel(DEAD_LETTER_CHANNEL, { imageId: failed.id }, {
+      headers: { [DeadLetterHeaders.channel]: Channels.imageStored, [DeadLetterHeaders.reason]: "failed after 4 attempts: OCR worker crashed" },
+    });
+    await objects.delete(`originals/${gone.id}`);
+    await channels.sendToChannel(DEAD_LETTER_CHANNEL, { imageId: gone.id }, {
+      headers: { [DeadLetterHeaders.reason]: "the original is gone", [DeadLetterHeaders.code]: FailureCodes.objectMissing },
+    });
+    await waitFor(async () => (await row(failed.id))?.status === "failed" && (await row(gone.id))?.status === "expired");
+    const view = await caller.call<BatchView, object>(Actions.ingest.getBatch, { userId: "ash", id: batch.id });
+    expect(view.images.find((i) => i.id === failed.id)).toMatchObject({
+      status: "failed",
+      failure_reason: "image.stored: failed after 4 attempts: OCR worker crashed",
+    });
+    expect(view.images.find((i) => i.id === gone.id)).toMatchObject({ status: "expired", failure_reason: null });
+    expect(await redis.exists(`image:${gone.id}`)).toBe(0);
   });
 
   it("answers IMAGE_EXPIRED after the TTL without reads, and the object and lease are gone", async () => {
