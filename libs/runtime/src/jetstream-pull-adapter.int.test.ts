@@ -4,7 +4,7 @@ import type { JsMsg, NatsConnection } from "nats";
 import { testInfra, uniqueName } from "@poke-ventory/testing";
 import { Channels, DEAD_LETTER_CHANNEL, Groups, type ChannelPolicy } from "@poke-ventory/contracts";
 import { createBroker } from "./broker";
-import { connectNats, durableName, ensurePipelineStreams, streamName } from "./jetstream";
+import { connectNats, deleteNamespaceStreams, durableName, ensurePipelineStreams, streamName } from "./jetstream";
 import { deadLetterOf, type DeadLetterInfo } from "./dead-letter";
 
 const namespace = uniqueName("pv-pull").toLowerCase().replace(/_/g, "-");
@@ -54,12 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(brokers.map((b) => b.stop().catch(() => undefined)));
   await producer?.stop();
-  if (nc) {
-    const jsm = await nc.jetstreamManager();
-    const streams = await jsm.streams.names().next();
-    for (const name of streams.filter((s) => s.startsWith(streamName(namespace)))) await jsm.streams.delete(name).catch(() => undefined);
-    await nc.close();
-  }
+  if (nc) await deleteNamespaceStreams(nc, namespace).finally(() => nc.close());
 });
 
 describe("JetStream pull adapter", () => {

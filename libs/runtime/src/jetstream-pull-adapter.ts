@@ -28,6 +28,8 @@ interface PullChannel {
   handler: (payload: unknown, raw: JsMsg) => Promise<unknown>;
 }
 
+/** The header naming the node that published a message. */
+export const NODE_ID_HEADER = "x-node-id";
 const DEFAULT_STOP_GRACE_MS = 3_000;
 const DEFAULT_FETCH_EXPIRES_MS = 2_000;
 /** NATS header values are one line. */
@@ -126,6 +128,8 @@ export class JetStreamPullAdapter extends Adapters.Base {
     if (!this.connected || !this.js) throw new Errors.MoleculerRetryableError("The channel adapter is not connected");
     const h = natsHeaders();
     for (const [key, value] of Object.entries(opts.headers ?? {})) h.set(key, String(value));
+    // Which replica produced a message: for logs, the scale bench and tests.
+    if (!h.has(NODE_ID_HEADER)) h.set(NODE_ID_HEADER, this.broker.nodeID);
     const data = opts.raw ? (payload as Uint8Array) : this.serializer.serialize(payload);
     await this.js.publish(channelName, data, { headers: h });
   }

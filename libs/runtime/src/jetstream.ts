@@ -120,3 +120,12 @@ export async function ensurePipelineStreams(natsUrl: string, namespace: string):
     await nc.close();
   }
 }
+
+/** Deletes every stream of a namespace (tests and benchmarks clean up after themselves). */
+export async function deleteNamespaceStreams(nc: NatsConnection, namespace: string): Promise<void> {
+  const jsm = await nc.jetstreamManager();
+  const prefix = `${streamName(namespace)}_`;
+  for await (const name of jsm.streams.names()) {
+    if (name.startsWith(prefix)) await jsm.streams.delete(name).catch(() => undefined);
+  }
+}

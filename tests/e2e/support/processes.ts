@@ -25,6 +25,14 @@ export class ManagedProcess {
     return `----- ${this.name} (exit ${this.exitCode ?? "running"}) -----\n${this.output}`;
   }
 
+  /** Ends the process with `signal` (SIGKILL: no chance to hand anything back) and waits for its exit. */
+  async kill(signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
+    if (!this.running) return;
+    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+    this.child.kill(signal);
+    await exited;
+  }
+
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.running) return;
     const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));

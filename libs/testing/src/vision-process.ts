@@ -1,0 +1,29 @@
+import path from "node:path";
+import { repoRoot, testInfra, type TestS3 } from "./infra";
+
+/**
+ * How to start one distributed vision process from the sources, limited to one core's worth of work
+ * (`VISION_MAX_IN_FLIGHT=1`, `OCR_WORKERS=1`): a single node process (tsx as a loader, not its CLI's child), so a
+ * signal such as SIGKILL reaches the service itself.
+ */
+export function visionProcess(opts: { namespace: string; nodeId: string; s3: TestS3 }): { command: string; args: string[]; env: NodeJS.ProcessEnv; cwd: string } {
+  return {
+    command: process.execPath,
+    args: ["--import", "tsx", "--conditions=source", path.join(repoRoot, "services/vision/src/main.ts")],
+    cwd: repoRoot,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NATS_URL: testInfra.natsUrl,
+      NAMESPACE: opts.namespace,
+      NODE_ID: opts.nodeId,
+      S3_ENDPOINT: opts.s3.endpoint,
+      S3_ACCESS_KEY: opts.s3.accessKey,
+      S3_SECRET_KEY: opts.s3.secretKey,
+      S3_BUCKET: opts.s3.bucket,
+      VISION_MAX_IN_FLIGHT: "1",
+      OCR_WORKERS: "1",
+      LOG_LEVEL: "error",
+    },
+  };
+}
