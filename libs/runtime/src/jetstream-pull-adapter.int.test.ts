@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Context, ServiceBroker, ServiceSchema } from "moleculer";
-import type { JsMsg, NatsConnection } from "nats";
+import { AckPolicy, DeliverPolicy, type JsMsg, type NatsConnection } from "nats";
 import { testInfra, uniqueName } from "@poke-ventory/testing";
 import { Channels, DEAD_LETTER_CHANNEL, Groups, type ChannelPolicy } from "@poke-ventory/contracts";
 import { createBroker } from "./broker";
@@ -182,5 +182,36 @@ describe("JetStream pull adapter", () => {
     expect(handledByOther.map((h) => h.id).sort()).toEqual(["s-0", "s-1", "s-2", "s-3"]);
     expect(stopMs).toBeLessThan(4_000);
     expect(stallMs).toBeLessThan(5_000);
+  });
+
+  it("replaces a push consumer left by older code with a pull consumer that resumes after its ack floor", async () => {
+    const legacy = `${namespace}-legacy`;
+    const subject = `${legacy}.${Channels.imageStored}`;
+    const stream = streamName(subject);
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.add({ name: stream, subjects: [subject] });
+    const deliver = `_legacy.deliver.${stream}`;
+    await jsm.consumers.add(stream, {
+      durable_name: Groups.vision,
+      deliver_subject: deliver,
+      deliver_group: stream,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      max_ack_pending: 1000,
+    });
+    // The old process handled (acked) two of three messages, then went away.
+    const handled = nc.subscribe(deliver, { queue: stream, max: 2, callback: (_err, m) => m.respond(new TextEncoder().encode("+ACK")) });
+    const js = nc.jetstream();
+    for (const id of ["old-0", "old-1", "old-2"]) await js.publish(subject, new TextEncoder().encode(JSON.stringify({ id })));
+    await handled.closed;
+    await waitFor("the acks to land", async () => (await jsm.consumers.info(stream, Groups.vision)).ack_floor.stream_seq === 2);
+
+    await ensurePipelineStreams(testInfra.natsUrl, legacy);
+    const info = await jsm.consumers.info(stream, Groups.vision);
+    expect(info.config.deliver_subject).toBeUndefined();
+    expect(info.num_pending).toBe(1); // only the unhandled one is left to pull
+    await ensurePipelineStreams(testInfra.natsUrl, legacy); // and a second start changes nothing
+    expect((await jsm.consumers.info(stream, Groups.vision)).num_pending).toBe(1);
+    await deleteNamespaceStreams(nc, legacy);
   });
 });
