@@ -3,6 +3,8 @@ import { Middleware as ChannelsMiddleware } from "@moleculer/channels";
 import { DEAD_LETTER_CHANNEL } from "@poke-ventory/contracts";
 import { TracingMiddleware } from "./tracing";
 import { ChannelConcurrencyMiddleware } from "./channel-concurrency";
+import { PIPELINE_TOPOLOGY } from "./jetstream";
+import { MemoryChannelAdapter } from "./memory-channel-adapter";
 import { toMoleculerError } from "./errors";
 import type { InfraConfig } from "./config";
 
@@ -21,6 +23,8 @@ export interface CreateBrokerOptions {
   metricsPort?: number;
   /** Default redeliveries before a message goes to the dead-letter channel. */
   maxRetries?: number;
+  /** Embedded mode: delays before each retry (tests shorten them). */
+  retryBackoffMs?: readonly number[];
   requestTimeoutMs?: number;
   /** Test hook: fail channel deliveries by raising errors, e.g. to prove retries. */
   extraMiddlewares?: Middleware[];
@@ -28,7 +32,7 @@ export interface CreateBrokerOptions {
 
 /**
  * The one way services get a broker: JSON logs, the shared error handler, tracing propagation, and
- * durable channels (NATS JetStream when `natsUrl` is set, Moleculer events otherwise).
+ * durable channels (NATS JetStream when `natsUrl` is set, the in-process `MemoryChannelAdapter` otherwise).
  */
 export function createBroker(opts: CreateBrokerOptions): ServiceBroker {
   const channelsAdapter = opts.natsUrl
@@ -40,7 +44,12 @@ export function createBroker(opts: CreateBrokerOptions): ServiceBroker {
           deadLettering: { enabled: true, queueName: DEAD_LETTER_CHANNEL },
         },
       }
-    : { type: "Fake", options: { maxRetries: 0 } };
+    : new MemoryChannelAdapter({
+        topology: PIPELINE_TOPOLOGY,
+        maxRetries: opts.maxRetries,
+        deadLettering: { enabled: true, queueName: DEAD_LETTER_CHANNEL },
+        retryBackoffMs: opts.retryBackoffMs,
+      });
 
   const config: BrokerOptions = {
     nodeID: opts.nodeId,
