@@ -128,9 +128,12 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** collection + audit on a fresh PostgreSQL database, an in-process broker and a stand-in matching. */
-export async function startHarness(): Promise<Harness> {
-  const db = await createTestDatabase("pv_collection");
+/**
+ * collection + audit on a fresh PostgreSQL database (or embedded PGlite in memory), an in-process broker and a
+ * stand-in matching.
+ */
+export async function startHarness(opts: { database?: "postgres" | "pglite" } = {}): Promise<Harness> {
+  const db = opts.database === "pglite" ? { url: "pglite:memory", drop: async () => undefined } : await createTestDatabase("pv_collection");
   const dataSource = await openDatabase({
     url: db.url,
     entities: collectionEntities,
