@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { expect, vi } from "vitest";
 import type { Context, Middleware, ServiceBroker, ServiceSchema } from "moleculer";
 import type { DataSource } from "typeorm";
 import {
@@ -124,6 +125,8 @@ export interface Harness {
   draftsCreated: DraftsCreated[];
   draftValidated: DraftValidated[];
   publish(msg: CardsMatched): Promise<void>;
+  /** Publishes an image with `count` cards for `userId` and returns its draft ids once they exist. */
+  draftsFor(userId: string, count: number): Promise<string[]>;
   call<T>(action: string, params: object): Promise<T>;
   stop(): Promise<void>;
 }
@@ -161,6 +164,7 @@ export async function startHarness(opts: { database?: "postgres" | "pglite" } = 
   } as ServiceSchema);
   await broker.start();
   const channelBroker = broker as ServiceBroker & { sendToChannel(name: string, payload: unknown): Promise<void> };
+  const publish = (msg: CardsMatched) => channelBroker.sendToChannel(Channels.cardsMatched, msg);
   return {
     broker,
     dataSource,
@@ -168,7 +172,13 @@ export async function startHarness(opts: { database?: "postgres" | "pglite" } = 
     deliveries,
     draftsCreated,
     draftValidated,
-    publish: (msg) => channelBroker.sendToChannel(Channels.cardsMatched, msg),
+    publish,
+    async draftsFor(userId, count) {
+      const msg = matchedMessage({ userId, cardCount: count });
+      await publish(msg);
+      await vi.waitFor(() => expect(draftsCreated.find((e) => e.imageId === msg.imageId)).toBeDefined());
+      return draftsCreated.find((e) => e.imageId === msg.imageId)!.draftIds;
+    },
     call: <T>(action: string, params: object) => broker.call(action, params) as Promise<T>,
     stop: async () => {
       await broker.stop();

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Actions, type MasterSetView } from "@poke-ventory/contracts";
 import type { SelectDraftResult } from "../src/index";
-import { matchedMessage, startHarness, type Harness } from "./collection-harness";
+import { startHarness, type Harness } from "./collection-harness";
 
 /** Embedded mode: one PGlite session shared by every service, as `npm start` runs it. */
 describe("collection on embedded PGlite: concurrent selections", () => {
@@ -14,19 +14,13 @@ describe("collection on embedded PGlite: concurrent selections", () => {
     await h?.stop();
   });
 
-  async function draftsFor(userId: string, count: number): Promise<string[]> {
-    const msg = matchedMessage({ userId, cardCount: count });
-    await h.publish(msg);
-    await vi.waitFor(() => expect(h.draftsCreated.find((e) => e.imageId === msg.imageId)).toBeDefined());
-    return h.draftsCreated.find((e) => e.imageId === msg.imageId)!.draftIds;
-  }
   const select = (userId: string, draftId: string, cardId: string) =>
     h.call<SelectDraftResult>(Actions.collection.selectDraft, { userId, draftId, cardId });
   const count = async (sql: string, params: unknown[]) => Number((await h.dataSource.query(sql, params))[0].n);
 
   it("lets exactly one of eight concurrent selections of one draft win; the others get 409", async () => {
     const userId = `user-${randomUUID()}`;
-    const [draftId] = await draftsFor(userId, 1);
+    const [draftId] = await h.draftsFor(userId, 1);
     const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => select(userId, draftId, i % 2 ? "sv3-1" : "sv3-2")));
 
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
@@ -38,7 +32,7 @@ describe("collection on embedded PGlite: concurrent selections", () => {
 
   it("keeps every card and the set's count when many drafts of one set are selected at once", async () => {
     const userId = `user-${randomUUID()}`;
-    const drafts = await draftsFor(userId, 6);
+    const drafts = await h.draftsFor(userId, 6);
     const cards = ["sv3-1", "sv3-2", "sv3-3"];
     const outcomes = await Promise.allSettled([
       ...drafts.map((d, i) => select(userId, d, cards[i % 3])),
