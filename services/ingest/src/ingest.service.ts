@@ -22,6 +22,7 @@ import type { ImageSweeper } from "./image-sweeper";
 import { discard } from "./read-limited";
 import { readImage } from "./read-image";
 import { recordAnalysed, recordFailed } from "./record-outcome";
+import { requeueStored } from "./requeue-stored";
 import { uploadImage } from "./upload-image";
 import { uploadRequestFrom } from "./upload-request";
 
@@ -35,10 +36,14 @@ export interface IngestServiceOptions {
   sweeper: ImageSweeper;
   /** Reachability probes for `ready` (database, leases, objects). */
   probes: Record<string, () => Promise<unknown>>;
+  /** Embedded mode: announce again on start the images the database still has as `stored`. */
+  requeueOnStart?: boolean;
 }
 
+type ChannelBroker = { sendToChannel(name: string, payload: unknown): Promise<void> };
+
 /** The ingest Moleculer service: maps actions, events and channels to use cases. */
-export function createIngestService({ deps, sweeper, probes }: IngestServiceOptions): ServiceSchema {
+export function createIngestService({ deps, sweeper, probes, requeueOnStart }: IngestServiceOptions): ServiceSchema {
   return {
     name: Actions.ingest.ready.split(".")[0],
     actions: {
@@ -95,8 +100,12 @@ export function createIngestService({ deps, sweeper, probes }: IngestServiceOpti
         },
       },
     },
-    started() {
+    async started() {
       sweeper.start();
+      if (!requeueOnStart) return;
+      const channels = this.broker as unknown as ChannelBroker;
+      const queued = await requeueStored(deps, (message) => channels.sendToChannel(Channels.imageStored, message));
+      if (queued > 0) this.logger.info(`queued again ${queued} image(s) left stored by the previous run`);
     },
     async stopped() {
       await sweeper.stop();
