@@ -25,6 +25,14 @@ export class ManagedProcess {
     return `----- ${this.name} (exit ${this.exitCode ?? "running"}) -----\n${this.output}`;
   }
 
+  /** kill -9: no shutdown code runs, as when a machine loses power. */
+  async kill(): Promise<void> {
+    if (!this.running) return;
+    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+    this.child.kill("SIGKILL");
+    await exited;
+  }
+
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.running) return;
     const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
