@@ -5,7 +5,6 @@ import type { DataSource } from "typeorm";
 import {
   AppError,
   Channels,
-  Events,
   type CardsMatched,
   type CatalogCardView,
   type DraftsCreated,
@@ -27,7 +26,7 @@ const CATALOG: Record<string, { set: string; name: string }> = {
 const TRACKED: Record<string, number> = { sv3: 3, base1: 102 };
 
 /** Stand-in for matching's catalog actions. */
-const fakeMatching: ServiceSchema = {
+export const fakeMatching: ServiceSchema = {
   name: "matching",
   actions: {
     getCard: (ctx: Context<{ id: string }>): CatalogCardView => {
@@ -121,6 +120,8 @@ export interface Harness {
   broker: ServiceBroker;
   dataSource: DataSource;
   outDir: string;
+  /** The object store's folder (crops, `exports/`). */
+  objectsDir: string;
   deliveries: Record<string, number>;
   draftsCreated: DraftsCreated[];
   draftValidated: DraftValidated[];
@@ -144,22 +145,21 @@ export async function startHarness(opts: { database?: "postgres" | "pglite" } = 
     migrationsTableName: "migrations_collection",
   });
   const out = tempDir("pv-audit-");
+  const objects = tempDir("pv-collection-objects-");
   const deliveries: Record<string, number> = {};
   const draftsCreated: DraftsCreated[] = [];
   const draftValidated: DraftValidated[] = [];
   const broker = createBroker({ logger: false, namespace: uniqueName("collection"), extraMiddlewares: [countDeliveries(deliveries)] });
   let tick = 0;
   const clock = { now: () => new Date(Date.UTC(2025, 0, 1) + tick++ * 1000) };
-  const { schemas, close } = await composeCollection({ ANALYSIS_OUTPUT_DIR: out.dir }, { dataSource, clock });
+  const { schemas, close } = await composeCollection({ ANALYSIS_OUTPUT_DIR: out.dir, OBJECT_STORE_DIR: objects.dir }, { dataSource, clock });
   schemas.forEach((schema) => broker.createService(schema));
   broker.createService(fakeMatching);
   broker.createService({
     name: "recorder",
     channels: {
       [Channels.draftsCreated]: { group: "recorder", handler: (ctx: Context<DraftsCreated>) => void draftsCreated.push(ctx.params) },
-    },
-    events: {
-      [Events.draftValidated]: (ctx: Context<DraftValidated>) => void draftValidated.push(ctx.params),
+      [Channels.draftValidated]: { group: "recorder", handler: (ctx: Context<DraftValidated>) => void draftValidated.push(ctx.params) },
     },
   } as ServiceSchema);
   await broker.start();
@@ -169,6 +169,7 @@ export async function startHarness(opts: { database?: "postgres" | "pglite" } = 
     broker,
     dataSource,
     outDir: out.dir,
+    objectsDir: objects.dir,
     deliveries,
     draftsCreated,
     draftValidated,
@@ -186,6 +187,7 @@ export async function startHarness(opts: { database?: "postgres" | "pglite" } = 
       await dataSource.destroy();
       await db.drop();
       out.remove();
+      objects.remove();
     },
   };
 }

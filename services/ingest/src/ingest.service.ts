@@ -3,7 +3,6 @@ import {
   Actions,
   actionKey,
   DEAD_LETTER_CHANNEL,
-  Events,
   Groups,
   SUBJECT_TYPES,
   Channels,
@@ -85,10 +84,13 @@ export function createIngestService({ deps, sweeper, probes, requeueOnStart }: I
       },
       [actionKey(Actions.ingest.ready)]: { handler: () => checkReady(probes) },
     },
-    events: {
-      [Events.imageFailed]: { handler: (ctx: Context<ImageFailed>) => recordFailed(deps, ctx.params) },
-    },
     channels: {
+      [Channels.imageFailed]: {
+        group: Groups.ingest,
+        // Its dead letter would announce the same failure again: retry, then give up.
+        deadLettering: { enabled: false },
+        handler: (ctx: Context<ImageFailed>) => recordFailed(deps, ctx.params),
+      },
       [Channels.draftsCreated]: { group: Groups.ingest, handler: (ctx: Context<DraftsCreated>) => recordAnalysed(deps, ctx.params) },
       [DEAD_LETTER_CHANNEL]: {
         group: Groups.ingest,
@@ -96,7 +98,8 @@ export function createIngestService({ deps, sweeper, probes, requeueOnStart }: I
         deadLettering: { enabled: false },
         handler: (ctx: Context<{ imageId?: unknown } | null>) => {
           const imageId = ctx.params?.imageId;
-          return typeof imageId === "string" ? recordFailed(deps, { imageId, reason: DEAD_LETTER_REASON }) : undefined;
+          // Announced, not recorded here: ingest records it from image.failed, and audit keeps it.
+          return typeof imageId === "string" ? publish<ImageFailed>(ctx, Channels.imageFailed, { imageId, reason: DEAD_LETTER_REASON }) : undefined;
         },
       },
     },
