@@ -100,7 +100,7 @@ export function matchedMessage(over: Partial<CardsMatched> & { cardCount?: numbe
   };
 }
 
-/** Counts finished channel deliveries per consumer group (the Fake adapter does not await them). */
+/** Counts finished channel deliveries per consumer group (a publish does not wait for its handlers). */
 function countDeliveries(counts: Record<string, number>): Middleware {
   return {
     name: "CountDeliveries",
