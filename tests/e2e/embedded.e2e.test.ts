@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
-import { catalogDir, repoRoot, tempDir } from "@poke-ventory/testing";
+import { tempDir } from "@poke-ventory/testing";
+import { embeddedEnv, startEmbedded } from "./support/embedded-app";
 import { ManagedProcess, freePort, waitUntil } from "./support/processes";
 import { collectorWalk } from "./support/collector-walk";
 
@@ -10,29 +11,13 @@ let data: ReturnType<typeof tempDir>;
 let base = "";
 let env: NodeJS.ProcessEnv = {};
 
-function startApp(): ManagedProcess {
-  const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
-  return new ManagedProcess("embedded", tsx, ["--conditions=source", "apps/embedded/src/main.ts"], env, repoRoot);
-}
+const startApp = () => startEmbedded(env);
 
 beforeAll(async () => {
   data = tempDir("pv-embedded-");
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  // What `npm start` runs, with no external service: PGlite, files, in-process transport.
-  env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    PORT: String(port),
-    DATA_DIR: data.dir,
-    DATABASE_URL: `pglite:${path.join(data.dir, "db")}`,
-    OBJECT_STORE_DIR: path.join(data.dir, "objects"),
-    ANALYSIS_OUTPUT_DIR: path.join(data.dir, "output"),
-    CATALOG_SOURCE: catalogDir,
-    MAX_UPLOAD_SIZE_MB: String(MAX_UPLOAD_MB),
-    OCR_WORKERS: "1",
-    LOG_LEVEL: "warn",
-  };
+  env = embeddedEnv(data.dir, port, { MAX_UPLOAD_SIZE_MB: String(MAX_UPLOAD_MB) });
   app = startApp();
   await waitUntil("the embedded app ready", async () => (await fetch(`${base}/ready`)).status === 200, 240_000, [app]);
 }, 300_000);

@@ -8,6 +8,10 @@ export const Channels = {
   cardsMatched: "cards.matched",
   /** Collection wrote the drafts of an analysed image (ingest marks the image analysed). */
   draftsCreated: "drafts.created",
+  /** A collector confirmed a draft (audit and the ML export consume it, even after being down). */
+  draftValidated: "draft.validated",
+  /** An image could not be analysed after every retry (ingest records it, audit keeps it). */
+  imageFailed: "image.failed",
 } as const;
 export type ChannelName = (typeof Channels)[keyof typeof Channels];
 
@@ -18,6 +22,8 @@ export const Groups = {
   collection: "collection",
   audit: "audit",
   ingest: "ingest",
+  /** Labelled examples for training, from validated drafts. */
+  mlExport: "ml-export",
 } as const;
 
 /** Where messages go after their last retry. */
@@ -83,12 +89,8 @@ export const DeadLetterHeaders = {
 
 /** Fire-and-forget notifications (Moleculer events, not durable). */
 export const Events = {
-  /** A collector confirmed a draft. */
-  draftValidated: "draft.validated",
   /** The catalog changed: every matching instance reloads its indexes. */
   catalogUpdated: "catalog.updated",
-  /** An image could not be analysed after every retry. */
-  imageFailed: "image.failed",
 } as const;
 export type EventName = (typeof Events)[keyof typeof Events];
 

@@ -1,3 +1,5 @@
+import type { CandidateView, DetectedMetadataView } from "./views";
+
 export type SubjectType = "cards" | "sealed";
 export const SUBJECT_TYPES: readonly SubjectType[] = ["cards", "sealed"];
 
@@ -97,18 +99,27 @@ export interface DraftsCreated {
   draftIds: string[];
 }
 
-/** `draft.validated` event. */
+/**
+ * `draft.validated` channel message. Self-contained (what was read, what was proposed, what the collector
+ * chose), so a consumer needs no access to collection's tables.
+ */
 export interface DraftValidated {
   draftId: string;
   userId: string;
   imageId: string;
+  batchId: string;
+  cardIndex: number;
   cardId: string;
   topCandidateId: string | null;
   userCardId: string;
   validatedAt: string;
+  /** What vision read on the card (with its crop's object key). */
+  detected: DetectedMetadataView;
+  /** What matching proposed, best first. */
+  candidates: CandidateView[];
 }
 
-/** `image.failed` event. */
+/** `image.failed` channel message. */
 export interface ImageFailed {
   imageId: string;
   reason: string;

@@ -2,6 +2,7 @@ import { DataSource, type EntitySchema, type MixedList } from "typeorm";
 import { PGliteDriver } from "typeorm-pglite";
 import { mkdirSync } from "node:fs";
 import { lockPgliteDir } from "./pglite-lock";
+import { serialisePool } from "./serial-pglite-pool";
 
 export type MigrationClass = new () => { name?: string; up(q: unknown): Promise<unknown>; down(q: unknown): Promise<unknown> };
 
@@ -17,7 +18,8 @@ export interface OpenDatabaseOptions {
 
 /**
  * Opens a DataSource and runs pending migrations (never `synchronize`).
- * PGlite holds one connection: in embedded mode every service shares the one DataSource made here.
+ * PGlite holds one connection: in embedded mode every service shares the one DataSource made here, and its
+ * transactions run one after another (as on a PostgreSQL pool of one connection).
  */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<DataSource> {
   const common = {
@@ -39,7 +41,8 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DataSourc
       unlock = lockPgliteDir(dataDir);
       process.once("exit", unlock);
     }
-    ds = new DataSource({ ...common, driver: new PGliteDriver({ dataDir }).driver } as never);
+    // One session: its query runners take turns (transactions never interleave), see serialisePool.
+    ds = new DataSource({ ...common, driver: { Pool: serialisePool(new PGliteDriver({ dataDir }).driver.Pool) } } as never);
   } else if (/^postgres(ql)?:\/\//.test(opts.url)) {
     ds = new DataSource({ ...common, url: opts.url, extra: { max: 10 } } as never);
   } else {

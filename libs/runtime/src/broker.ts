@@ -1,8 +1,10 @@
 import { ServiceBroker, type BrokerOptions, type Middleware } from "moleculer";
 import { Middleware as ChannelsMiddleware } from "@moleculer/channels";
 import { TracingMiddleware } from "./tracing";
-import { ChannelConcurrencyMiddleware } from "./channel-concurrency";
+import { DEAD_LETTER_CHANNEL } from "@poke-ventory/contracts";
 import { JetStreamPullAdapter } from "./jetstream-pull-adapter";
+import { PIPELINE_TOPOLOGY } from "./jetstream";
+import { MemoryChannelAdapter } from "./memory-channel-adapter";
 import { toMoleculerError } from "./errors";
 import type { InfraConfig } from "./config";
 
@@ -21,6 +23,8 @@ export interface CreateBrokerOptions {
   metricsPort?: number;
   /** On stop, how long held channel messages may finish before they are handed back to another replica. */
   stopGraceMs?: number;
+  /** Embedded mode: delays before each retry (tests shorten them). */
+  retryBackoffMs?: readonly number[];
   requestTimeoutMs?: number;
   /** Test hook: fail channel deliveries by raising errors, e.g. to prove retries. */
   extraMiddlewares?: Middleware[];
@@ -28,13 +32,17 @@ export interface CreateBrokerOptions {
 
 /**
  * The one way services get a broker: JSON logs, the shared error handler, tracing propagation, and
- * durable channels (JetStream pull consumers when `natsUrl` is set, Moleculer events otherwise).
+ * durable channels (JetStream pull consumers when `natsUrl` is set, the in-process `MemoryChannelAdapter` otherwise).
  */
 export function createBroker(opts: CreateBrokerOptions): ServiceBroker {
   // Over NATS: pull consumers with the per-channel failure policy (retries, backoff, dead letter) of the contracts.
   const channelsAdapter = opts.natsUrl
     ? new JetStreamPullAdapter({ url: opts.natsUrl, stopGraceMs: opts.stopGraceMs })
-    : { type: "Fake", options: { maxRetries: 0 } };
+    : new MemoryChannelAdapter({
+        topology: PIPELINE_TOPOLOGY,
+        deadLettering: { enabled: true, queueName: DEAD_LETTER_CHANNEL },
+        retryBackoffMs: opts.retryBackoffMs,
+      });
 
   const config: BrokerOptions = {
     nodeID: opts.nodeId,
@@ -58,7 +66,6 @@ export function createBroker(opts: CreateBrokerOptions): ServiceBroker {
     middlewares: [
       ...(opts.extraMiddlewares ?? []),
       ChannelsMiddleware({ adapter: channelsAdapter, context: true } as never) as unknown as Middleware,
-      ChannelConcurrencyMiddleware(),
       TracingMiddleware(),
     ],
   };

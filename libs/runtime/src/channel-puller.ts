@@ -1,6 +1,7 @@
 import type { Consumer, JsMsg } from "nats";
 import { FailureCodes, type ChannelPolicy } from "@poke-ventory/contracts";
 import { onArrival, onFailedDelivery, type DeliveryDecision } from "./delivery-decision";
+import { withTimeout } from "./with-timeout";
 
 export interface ChannelPullerOptions {
   consumer: Consumer;
@@ -149,13 +150,4 @@ function quietly(reply: () => void): void {
   } catch {
     // connection closed: nothing to tell the server
   }
-}
-
-/** Rejects when `work` takes longer than `ms` (the work itself goes on). */
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }

@@ -9,13 +9,15 @@ export interface DeadLetterInfo {
   deliveries?: number;
 }
 
-type RawWithHeaders = { headers?: { get(key: string): string } } | null | undefined;
+/** A JetStream message's headers, or the plain record of the in-process adapter's messages. */
+type RawWithHeaders = { headers?: { get(key: string): string } | Record<string, string> } | null | undefined;
 
 /** What a dead-lettered message says about its failure (read from the `raw` message a channel handler gets). */
 export function deadLetterOf(raw: unknown): DeadLetterInfo {
   const headers = (raw as RawWithHeaders)?.headers;
-  if (!headers || typeof headers.get !== "function") return {};
-  const get = (key: string) => headers.get(key) || undefined;
+  if (!headers) return {};
+  const get = (key: string) =>
+    (typeof headers.get === "function" ? (headers.get as (k: string) => string)(key) : (headers as Record<string, string>)[key]) || undefined;
   const deliveries = Number(get(DeadLetterHeaders.deliveries));
   return {
     channel: get(DeadLetterHeaders.channel),

@@ -7,7 +7,7 @@ export * from "./jetstream";
 export * from "./lifecycle";
 export * from "./clock";
 export * from "./start-service";
-export * from "./channel-concurrency";
 export * from "./jetstream-pull-adapter";
 export * from "./dead-letter";
 export * from "./delivery-decision";
+export * from "./memory-channel-adapter";

@@ -19,6 +19,8 @@ export const PIPELINE_TOPOLOGY: ReadonlyArray<{ channel: string; groups: string[
   { channel: Channels.cardsMatched, groups: [Groups.collection, Groups.audit] },
   { channel: Channels.draftsCreated, groups: [Groups.ingest] },
   { channel: DEAD_LETTER_CHANNEL, groups: [Groups.ingest] },
+  { channel: Channels.draftValidated, groups: [Groups.audit, Groups.mlExport] },
+  { channel: Channels.imageFailed, groups: [Groups.ingest, Groups.audit] },
 ];
 
 /** How long a stream keeps a message nobody acknowledged (a consumer that gave up, a group that never came). */

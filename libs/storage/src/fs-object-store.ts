@@ -40,16 +40,24 @@ export class FsObjectStore implements ObjectStore {
     await rm(this.file(key), { force: true });
   }
 
+  async list(prefix: string): Promise<string[]> {
+    const entries = await readdir(this.folderOf(prefix), { recursive: true, withFileTypes: true }).catch(() => []);
+    const keys = entries
+      .filter((entry) => entry.isFile() && !entry.name.endsWith(".tmp"))
+      .map((entry) => path.relative(path.resolve(this.root), path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+      .filter((key) => key.startsWith(prefix));
+    return keys.sort();
+  }
+
   async deletePrefix(prefix: string): Promise<void> {
+    for (const key of await this.list(prefix)) await rm(this.file(key), { force: true });
+    if (prefix.endsWith("/")) await rm(this.folderOf(prefix), { recursive: true, force: true });
+  }
+
+  /** The folder holding every key that starts with `prefix`. */
+  private folderOf(prefix: string): string {
     const dir = prefix.endsWith("/") ? prefix : path.posix.dirname(prefix) + "/";
-    const root = dir === "./" ? path.resolve(this.root) : this.file(dir);
-    const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (!entry.isFile()) continue;
-      const key = path.relative(path.resolve(this.root), path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
-      if (key.startsWith(prefix)) await rm(this.file(key), { force: true });
-    }
-    if (prefix.endsWith("/")) await rm(root, { recursive: true, force: true });
+    return dir === "./" ? path.resolve(this.root) : this.file(dir);
   }
 
   async exists(key: string): Promise<boolean> {

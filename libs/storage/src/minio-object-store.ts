@@ -57,11 +57,16 @@ export class MinioObjectStore implements ObjectStore {
     await this.client.removeObject(this.bucket, key);
   }
 
-  async deletePrefix(prefix: string): Promise<void> {
+  async list(prefix: string): Promise<string[]> {
     const keys: string[] = [];
     for await (const item of this.client.listObjectsV2(this.bucket, prefix, true)) {
       if (item.name) keys.push(item.name);
     }
+    return keys.sort();
+  }
+
+  async deletePrefix(prefix: string): Promise<void> {
+    const keys = await this.list(prefix);
     if (keys.length > 0) await this.client.removeObjects(this.bucket, keys);
   }
 

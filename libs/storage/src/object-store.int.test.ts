@@ -90,4 +90,13 @@ describe.each(adapters)("ObjectStore contract: %s", (_name, open) => {
     expect(await store.exists("crops/img2/0.jpg")).toBe(true);
     await expect(store.deletePrefix("crops/nothing-here/")).resolves.toBeUndefined();
   });
+
+  it("lists the keys under a prefix, sorted, and none for an empty prefix", async () => {
+    for (const key of ["exports/2026-01-02/b.jsonl", "exports/2026-01-01/a.jsonl", "exports/2026-01-01/a.jpg", "exportsx/c.jsonl"]) {
+      await store.put(key, bytes(key), { contentType: "application/octet-stream" });
+    }
+    expect(await store.list("exports/")).toEqual(["exports/2026-01-01/a.jpg", "exports/2026-01-01/a.jsonl", "exports/2026-01-02/b.jsonl"]);
+    expect(await store.list("exports/2026-01-02/")).toEqual(["exports/2026-01-02/b.jsonl"]);
+    expect(await store.list("nothing-here/")).toEqual([]);
+  });
 });

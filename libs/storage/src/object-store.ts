@@ -9,6 +9,8 @@ export interface ObjectStore {
   /** Removes an object; a missing object is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Keys of every object whose key starts with `prefix`, sorted. */
+  list(prefix: string): Promise<string[]>;
   /** Removes every object whose key starts with `prefix` (`crops/<id>/`); none is not an error. */
   deletePrefix(prefix: string): Promise<void>;
   /** Throws when the store cannot be reached (for /ready). */

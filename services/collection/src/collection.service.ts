@@ -5,7 +5,6 @@ import {
   serviceOf,
   AppError,
   Channels,
-  Events,
   Groups,
   type CardsMatched,
   type ListCardsParams,
@@ -49,7 +48,7 @@ export function createCollectionService(deps: CollectionServiceDeps): ChannelSer
       [actionKey(A.listMasterSets)]: (ctx: Context<UserParams>) => deps.queries.listMasterSets(ctx.params),
       [actionKey(A.selectDraft)]: async (ctx: Context<SelectDraftParams>) => {
         const { result, event } = await selectDraft(deps, new MoleculerCatalog(ctx), ctx.params);
-        await ctx.emit(Events.draftValidated, event);
+        await publish(ctx, Channels.draftValidated, event);
         return result;
       },
       [actionKey(A.ready)]: async () => {

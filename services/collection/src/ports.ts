@@ -1,7 +1,7 @@
 import type { CardDraft, UserCard, UserMasterSet } from "./domain/records";
 import type { Selection } from "./domain/selection";
 import type { SetCompletion } from "./domain/set-completion";
-import type { AuditReport } from "./domain/audit-report";
+import type { AuditOutcome, AuditReport } from "./domain/audit-report";
 
 /** A catalog card as collection needs it. */
 export interface CatalogCard {
@@ -60,4 +60,6 @@ export interface CollectionRepository {
 export interface AuditReportStore {
   /** Writes the report under `fileName` unless the image already has one; true when it wrote. */
   writeOnce(fileName: string, imageId: string, report: AuditReport): Promise<boolean>;
+  /** Records a validation or a failure once per draft or image; true when it wrote. */
+  writeOutcomeOnce(outcome: AuditOutcome): Promise<boolean>;
 }

@@ -65,10 +65,14 @@ export async function selectDraft(
       draftId: draft.id,
       userId: draft.userId,
       imageId: draft.imageId,
+      batchId: draft.batchId,
+      cardIndex: draft.cardIndex,
       cardId: userCard.cardId,
       topCandidateId: draft.topCandidateId,
       userCardId: userCard.id,
       validatedAt: (draft.validatedAt ?? deps.clock.now()).toISOString(),
+      detected: draft.detectedMetadata,
+      candidates: draft.candidates,
     },
   };
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { expect, vi } from "vitest";
 import type { Context, Middleware, ServiceBroker, ServiceSchema } from "moleculer";
 import type { DataSource } from "typeorm";
 import {
   AppError,
   Channels,
-  Events,
   type CardsMatched,
   type CatalogCardView,
   type DraftsCreated,
@@ -26,7 +26,7 @@ const CATALOG: Record<string, { set: string; name: string }> = {
 const TRACKED: Record<string, number> = { sv3: 3, base1: 102 };
 
 /** Stand-in for matching's catalog actions. */
-const fakeMatching: ServiceSchema = {
+export const fakeMatching: ServiceSchema = {
   name: "matching",
   actions: {
     getCard: (ctx: Context<{ id: string }>): CatalogCardView => {
@@ -100,7 +100,7 @@ export function matchedMessage(over: Partial<CardsMatched> & { cardCount?: numbe
   };
 }
 
-/** Counts finished channel deliveries per consumer group (the Fake adapter does not await them). */
+/** Counts finished channel deliveries per consumer group (a publish does not wait for its handlers). */
 function countDeliveries(counts: Record<string, number>): Middleware {
   return {
     name: "CountDeliveries",
@@ -120,17 +120,24 @@ export interface Harness {
   broker: ServiceBroker;
   dataSource: DataSource;
   outDir: string;
+  /** The object store's folder (crops, `exports/`). */
+  objectsDir: string;
   deliveries: Record<string, number>;
   draftsCreated: DraftsCreated[];
   draftValidated: DraftValidated[];
   publish(msg: CardsMatched): Promise<void>;
+  /** Publishes an image with `count` cards for `userId` and returns its draft ids once they exist. */
+  draftsFor(userId: string, count: number): Promise<string[]>;
   call<T>(action: string, params: object): Promise<T>;
   stop(): Promise<void>;
 }
 
-/** collection + audit on a fresh PostgreSQL database, an in-process broker and a stand-in matching. */
-export async function startHarness(): Promise<Harness> {
-  const db = await createTestDatabase("pv_collection");
+/**
+ * collection + audit on a fresh PostgreSQL database (or embedded PGlite in memory), an in-process broker and a
+ * stand-in matching.
+ */
+export async function startHarness(opts: { database?: "postgres" | "pglite" } = {}): Promise<Harness> {
+  const db = opts.database === "pglite" ? { url: "pglite:memory", drop: async () => undefined } : await createTestDatabase("pv_collection");
   const dataSource = await openDatabase({
     url: db.url,
     entities: collectionEntities,
@@ -138,34 +145,41 @@ export async function startHarness(): Promise<Harness> {
     migrationsTableName: "migrations_collection",
   });
   const out = tempDir("pv-audit-");
+  const objects = tempDir("pv-collection-objects-");
   const deliveries: Record<string, number> = {};
   const draftsCreated: DraftsCreated[] = [];
   const draftValidated: DraftValidated[] = [];
   const broker = createBroker({ logger: false, namespace: uniqueName("collection"), extraMiddlewares: [countDeliveries(deliveries)] });
   let tick = 0;
   const clock = { now: () => new Date(Date.UTC(2025, 0, 1) + tick++ * 1000) };
-  const { schemas, close } = await composeCollection({ ANALYSIS_OUTPUT_DIR: out.dir }, { dataSource, clock });
+  const { schemas, close } = await composeCollection({ ANALYSIS_OUTPUT_DIR: out.dir, OBJECT_STORE_DIR: objects.dir }, { dataSource, clock });
   schemas.forEach((schema) => broker.createService(schema));
   broker.createService(fakeMatching);
   broker.createService({
     name: "recorder",
     channels: {
       [Channels.draftsCreated]: { group: "recorder", handler: (ctx: Context<DraftsCreated>) => void draftsCreated.push(ctx.params) },
-    },
-    events: {
-      [Events.draftValidated]: (ctx: Context<DraftValidated>) => void draftValidated.push(ctx.params),
+      [Channels.draftValidated]: { group: "recorder", handler: (ctx: Context<DraftValidated>) => void draftValidated.push(ctx.params) },
     },
   } as ServiceSchema);
   await broker.start();
   const channelBroker = broker as ServiceBroker & { sendToChannel(name: string, payload: unknown): Promise<void> };
+  const publish = (msg: CardsMatched) => channelBroker.sendToChannel(Channels.cardsMatched, msg);
   return {
     broker,
     dataSource,
     outDir: out.dir,
+    objectsDir: objects.dir,
     deliveries,
     draftsCreated,
     draftValidated,
-    publish: (msg) => channelBroker.sendToChannel(Channels.cardsMatched, msg),
+    publish,
+    async draftsFor(userId, count) {
+      const msg = matchedMessage({ userId, cardCount: count });
+      await publish(msg);
+      await vi.waitFor(() => expect(draftsCreated.find((e) => e.imageId === msg.imageId)).toBeDefined());
+      return draftsCreated.find((e) => e.imageId === msg.imageId)!.draftIds;
+    },
     call: <T>(action: string, params: object) => broker.call(action, params) as Promise<T>,
     stop: async () => {
       await broker.stop();
@@ -173,6 +187,7 @@ export async function startHarness(): Promise<Harness> {
       await dataSource.destroy();
       await db.drop();
       out.remove();
+      objects.remove();
     },
   };
 }

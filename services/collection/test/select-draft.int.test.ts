@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Actions, type MasterSetView, type Page, type UserCardView } from "@poke-ventory/contracts";
 import type { SelectDraftResult } from "../src/index";
-import { matchedMessage, startHarness, type Harness } from "./collection-harness";
+import { startHarness, type Harness } from "./collection-harness";
 
 describe("collection: selecting drafts", () => {
   let h: Harness;
@@ -13,13 +13,6 @@ describe("collection: selecting drafts", () => {
     await h?.stop();
   });
 
-  /** Publishes an image with `count` cards for `userId` and returns its draft ids. */
-  async function draftsFor(userId: string, count: number): Promise<string[]> {
-    const msg = matchedMessage({ userId, cardCount: count });
-    await h.publish(msg);
-    await vi.waitFor(() => expect(h.draftsCreated.find((e) => e.imageId === msg.imageId)).toBeDefined());
-    return h.draftsCreated.find((e) => e.imageId === msg.imageId)!.draftIds;
-  }
   const select = (userId: string, draftId: string, body: Record<string, unknown>) =>
     h.call<SelectDraftResult>(Actions.collection.selectDraft, { userId, draftId, ...body });
   const userCardCount = async (draftId: string) =>
@@ -28,7 +21,7 @@ describe("collection: selecting drafts", () => {
 
   it("turns a draft into a user card and recounts the master set", async () => {
     const userId = newUser();
-    const [d1, d2, d3] = await draftsFor(userId, 3);
+    const [d1, d2, d3] = await h.draftsFor(userId, 3);
 
     const first = await select(userId, d1, {
       cardId: "sv3-1",
@@ -69,14 +62,14 @@ describe("collection: selecting drafts", () => {
 
   it("accepts any catalog card, not only a listed candidate", async () => {
     const userId = newUser();
-    const [draftId] = await draftsFor(userId, 1);
+    const [draftId] = await h.draftsFor(userId, 1);
     const result = await select(userId, draftId, { cardId: "base1-4" });
     expect(result.master_set).toEqual({ set_id: "base1", owned_card_count: 1, tracked_card_count: 102, completion_rate: 0.0098 });
   });
 
   it("answers 409 when the draft is selected again, keeping one user card", async () => {
     const userId = newUser();
-    const [draftId] = await draftsFor(userId, 1);
+    const [draftId] = await h.draftsFor(userId, 1);
     await select(userId, draftId, { cardId: "sv3-1" });
     await expect(select(userId, draftId, { cardId: "sv3-2" })).rejects.toMatchObject({ code: 409, type: "DRAFT_ALREADY_VALIDATED" });
     expect(await userCardCount(draftId)).toBe(1);
@@ -84,7 +77,7 @@ describe("collection: selecting drafts", () => {
 
   it("lets exactly one of two concurrent selections win", async () => {
     const userId = newUser();
-    const [draftId] = await draftsFor(userId, 1);
+    const [draftId] = await h.draftsFor(userId, 1);
     const outcomes = await Promise.allSettled([select(userId, draftId, { cardId: "sv3-1" }), select(userId, draftId, { cardId: "sv3-2" })]);
 
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
@@ -98,7 +91,7 @@ describe("collection: selecting drafts", () => {
 
   it("rejects an unknown catalog card with 422 and leaves the draft waiting", async () => {
     const userId = newUser();
-    const [draftId] = await draftsFor(userId, 1);
+    const [draftId] = await h.draftsFor(userId, 1);
     await expect(select(userId, draftId, { cardId: "nope-999" })).rejects.toMatchObject({
       code: 422,
       type: "VALIDATION_FAILED",
@@ -110,7 +103,7 @@ describe("collection: selecting drafts", () => {
 
   it("rejects bad fields with 422 listing them", async () => {
     const userId = newUser();
-    const [draftId] = await draftsFor(userId, 1);
+    const [draftId] = await h.draftsFor(userId, 1);
     const err = await select(userId, draftId, { cardId: "sv3-1", quantity: 0, condition: "shiny", notes: "x".repeat(2001) }).catch((e) => e);
     expect(err).toMatchObject({ code: 422, type: "VALIDATION_FAILED" });
     expect(err.data.fields.map((f: { field: string }) => f.field)).toEqual(["quantity", "condition", "notes"]);
@@ -118,7 +111,7 @@ describe("collection: selecting drafts", () => {
 
   it("answers 404 for another user's draft", async () => {
     const owner = newUser();
-    const [draftId] = await draftsFor(owner, 1);
+    const [draftId] = await h.draftsFor(owner, 1);
     await expect(select(newUser(), draftId, { cardId: "sv3-1" })).rejects.toMatchObject({ code: 404, type: "NOT_FOUND" });
     await expect(select(owner, randomUUID(), { cardId: "sv3-1" })).rejects.toMatchObject({ code: 404 });
     expect(await userCardCount(draftId)).toBe(0);
@@ -126,7 +119,7 @@ describe("collection: selecting drafts", () => {
 
   it("pages a user's cards, newest first", async () => {
     const userId = newUser();
-    const drafts = await draftsFor(userId, 5);
+    const drafts = await h.draftsFor(userId, 5);
     const cards: string[] = [];
     for (const [i, draftId] of drafts.entries()) {
       cards.push((await select(userId, draftId, { cardId: ["sv3-1", "sv3-2", "sv3-3", "base1-4", "sv3-1"][i] })).user_card.id);

@@ -53,7 +53,8 @@ export async function composeIngest(config: IngestConfig, shared: IngestShared):
     objects: () => objects.ping(),
   };
   return {
-    schemas: [createIngestService({ deps, sweeper, probes })],
+    // Without NATS the channels live in this process and died with the last one; JetStream keeps its own.
+    schemas: [createIngestService({ deps, sweeper, probes, requeueOnStart: !shared.natsUrl })],
     close: async () => {
       await sweeper.stop();
       await leases.close();

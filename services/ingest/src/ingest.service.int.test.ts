@@ -6,7 +6,7 @@ import type { ServiceBroker, ServiceSchema } from "moleculer";
 import sharp from "sharp";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Actions, Channels, DEAD_LETTER_CHANNEL, Events, type ImageStored } from "@poke-ventory/contracts";
+import { Actions, Channels, DEAD_LETTER_CHANNEL, type ImageStored } from "@poke-ventory/contracts";
 import { openDatabase } from "@poke-ventory/db";
 import { createBroker, loadConfig } from "@poke-ventory/runtime";
 import { createTestDatabase, tempDir } from "@poke-ventory/testing";
@@ -133,7 +133,7 @@ describe("ingest service (in-process broker, real Postgres, files, memory leases
     ];
     const channels = broker as unknown as { sendToChannel(n: string, p: unknown): Promise<void> };
     await channels.sendToChannel(Channels.draftsCreated, { imageId: a.id, batchId: batch.id, userId: "alice", draftIds: ["d1", "d2"] });
-    await broker.emit(Events.imageFailed, { imageId: b.id, reason: "vision crashed" });
+    await channels.sendToChannel(Channels.imageFailed, { imageId: b.id, reason: "vision crashed" });
     await channels.sendToChannel(DEAD_LETTER_CHANNEL, { imageId: c.id });
 
     expect(await waitFor(async () => (await row(a.id))?.status === "analysed" && row(a.id))).toMatchObject({ cards_found: 2 });
@@ -141,7 +141,7 @@ describe("ingest service (in-process broker, real Postgres, files, memory leases
     expect(await waitFor(async () => (await row(c.id))?.status === "failed" && row(c.id))).toMatchObject({
       failure_reason: "analysis failed after retries",
     });
-    await broker.emit(Events.imageFailed, { imageId: a.id, reason: "late duplicate" });
+    await channels.sendToChannel(Channels.imageFailed, { imageId: a.id, reason: "late duplicate" });
     await new Promise((r) => setTimeout(r, 100));
     expect(await row(a.id)).toMatchObject({ status: "analysed", cards_found: 2 });
   });

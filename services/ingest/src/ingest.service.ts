@@ -3,7 +3,6 @@ import {
   Actions,
   actionKey,
   DEAD_LETTER_CHANNEL,
-  Events,
   Groups,
   SUBJECT_TYPES,
   Channels,
@@ -22,6 +21,7 @@ import type { ImageSweeper } from "./image-sweeper";
 import { discard } from "./read-limited";
 import { readImage } from "./read-image";
 import { recordAnalysed, recordDeadLetter, recordFailed } from "./record-outcome";
+import { requeueStored } from "./requeue-stored";
 import { uploadImage } from "./upload-image";
 import { uploadRequestFrom } from "./upload-request";
 
@@ -34,10 +34,14 @@ export interface IngestServiceOptions {
   sweeper: ImageSweeper;
   /** Reachability probes for `ready` (database, leases, objects). */
   probes: Record<string, () => Promise<unknown>>;
+  /** Embedded mode: announce again on start the images the database still has as `stored`. */
+  requeueOnStart?: boolean;
 }
 
+type ChannelBroker = { sendToChannel(name: string, payload: unknown): Promise<void> };
+
 /** The ingest Moleculer service: maps actions, events and channels to use cases. */
-export function createIngestService({ deps, sweeper, probes }: IngestServiceOptions): ServiceSchema {
+export function createIngestService({ deps, sweeper, probes, requeueOnStart }: IngestServiceOptions): ServiceSchema {
   return {
     name: Actions.ingest.ready.split(".")[0],
     actions: {
@@ -79,22 +83,30 @@ export function createIngestService({ deps, sweeper, probes }: IngestServiceOpti
       },
       [actionKey(Actions.ingest.ready)]: { handler: () => checkReady(probes) },
     },
-    events: {
-      [Events.imageFailed]: { handler: (ctx: Context<ImageFailed>) => recordFailed(deps, ctx.params) },
-    },
     channels: {
       // In-flight limits and retries: `CHANNEL_POLICIES` (contracts), sized against the database pool.
+      [Channels.imageFailed]: {
+        group: Groups.ingest,
+        // Its dead letter would announce the same failure again: retry, then give up.
+        deadLettering: { enabled: false },
+        handler: (ctx: Context<ImageFailed>) => recordFailed(deps, ctx.params),
+      },
       [Channels.draftsCreated]: { group: Groups.ingest, handler: (ctx: Context<DraftsCreated>) => recordAnalysed(deps, ctx.params) },
       [DEAD_LETTER_CHANNEL]: {
         group: Groups.ingest,
         // A failure here must not dead-letter into its own channel.
         deadLettering: { enabled: false },
         // The failure (step, reason, code) travels in the dead letter's headers.
-        handler: (ctx: Context<{ imageId?: unknown } | null>, raw: unknown) => recordDeadLetter(deps, ctx.params, deadLetterOf(raw)),
+        handler: (ctx: Context<{ imageId?: unknown } | null>, raw: unknown) =>
+          recordDeadLetter(deps, ctx.params, deadLetterOf(raw), (failed) => publish<ImageFailed>(ctx, Channels.imageFailed, failed)),
       },
     },
-    started() {
+    async started() {
       sweeper.start();
+      if (!requeueOnStart) return;
+      const channels = this.broker as unknown as ChannelBroker;
+      const queued = await requeueStored(deps, (message) => channels.sendToChannel(Channels.imageStored, message));
+      if (queued > 0) this.logger.info(`queued again ${queued} image(s) left stored by the previous run`);
     },
     async stopped() {
       await sweeper.stop();

@@ -49,6 +49,8 @@ export interface ImageRepository {
   updateIfStatus(id: string, from: readonly ImageStatus[], changes: ImageChanges): Promise<boolean>;
   /** Images not yet expired whose lease should have lapsed by `now`, oldest first, after the `after` cursor. */
   listDueForExpiry(now: Date, limit: number, after?: ExpiryCursor): Promise<ImageRecord[]>;
+  /** Images still waiting for analysis (`stored`) whose lease is alive at `now`, oldest first. */
+  listAwaitingAnalysis(now: Date): Promise<ImageRecord[]>;
   /** Images whose lease should still be alive at `now` (to restore in-memory leases after a restart). */
   listUnexpired(now: Date): Promise<Pick<ImageRecord, "id" | "expiresAt">[]>;
 }

@@ -32,12 +32,14 @@ export function deadLetterReason(failure: DeadLetterInfo): string {
 
 /**
  * A pipeline message of an image was dead-lettered: the image is `expired` when its object was gone (swept by its
- * TTL), else `failed` with the reason. Idempotent.
+ * TTL); otherwise its failure, with the reason, is announced on `image.failed` (ingest records it from there, audit
+ * keeps it). Idempotent.
  */
 export async function recordDeadLetter(
   deps: Pick<IngestDeps, "images" | "clock" | "objects" | "leases">,
   message: { imageId?: unknown } | null,
   failure: DeadLetterInfo,
+  announce: (failed: ImageFailed) => Promise<unknown>,
 ): Promise<void> {
   const imageId = message?.imageId;
   if (typeof imageId !== "string") return;
@@ -46,5 +48,5 @@ export async function recordDeadLetter(
     if (image) await expireImage(deps, image);
     return;
   }
-  await recordFailed(deps, { imageId, reason: deadLetterReason(failure) });
+  await announce({ imageId, reason: deadLetterReason(failure) });
 }

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { AppError, type ImageStored, type ImageView, type UploadMeta } from "@poke-ventory/contracts";
+import { imageStoredMessage } from "./domain/image-stored-message";
 import { toImageView } from "./domain/image-views";
 import { imageLeaseKey, originalKey } from "./domain/object-keys";
 import { isCompleteImage, sniffImageType, type ImageContentType } from "./domain/sniff-image-type";
@@ -58,7 +59,7 @@ export async function uploadImage(
   try {
     await deps.objects.put(image.objectKey, bytes, { contentType, size: bytes.length });
     await deps.leases.grant(imageLeaseKey(image.id), ttl);
-    if (image.status === "stored") await announce(toImageStored(image));
+    if (image.status === "stored") await announce(imageStoredMessage(image));
   } catch (err) {
     await Promise.allSettled([deps.objects.delete(image.objectKey), deps.leases.revoke(imageLeaseKey(image.id))]);
     await deps.images.update(image.id, { status: "failed", failureReason: "could not be stored or announced" }).catch(() => undefined);
@@ -77,18 +78,4 @@ async function checkImage(bytes: Buffer, maxPixels: number): Promise<{ contentTy
     throw new AppError("IMAGE_TOO_LARGE", `The image has more than ${maxPixels} pixels`, { width, height, maxPixels });
   }
   return { contentType, width, height };
-}
-
-function toImageStored(image: ImageRecord): ImageStored {
-  return {
-    imageId: image.id,
-    batchId: image.batchId,
-    userId: image.userId,
-    objectKey: image.objectKey,
-    contentType: image.contentType,
-    subjectType: image.subjectType,
-    width: image.width,
-    height: image.height,
-    storedAt: image.createdAt.toISOString(),
-  };
 }

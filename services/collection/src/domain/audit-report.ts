@@ -1,4 +1,4 @@
-import type { CardsMatched } from "@poke-ventory/contracts";
+import type { CardsMatched, DraftValidated, ImageFailed } from "@poke-ventory/contracts";
 
 /** The audit trail of one analysed image: what vision read and what matching proposed. */
 export interface AuditReport {
@@ -36,3 +36,13 @@ export function auditReportFileName(msg: Pick<CardsMatched, "imageId" | "matched
 }
 
 export const auditReportSuffix = (imageId: string) => `_${safe(imageId)}.json`;
+
+/** What happened to an image or a draft after its report: the collector's choice, or the pipeline giving up. */
+export type AuditOutcome =
+  | { kind: "validated"; reportedAt: string; validation: DraftValidated }
+  | { kind: "failed"; reportedAt: string; failure: ImageFailed };
+
+/** `validated/<draftId>.json` or `failed/<imageId>.json`: one file per draft or image, whatever the redeliveries. */
+export function auditOutcomePath(outcome: AuditOutcome): string {
+  return outcome.kind === "validated" ? `validated/${safe(outcome.validation.draftId)}.json` : `failed/${safe(outcome.failure.imageId)}.json`;
+}

@@ -51,6 +51,10 @@ export class TypeormImageRepository implements ImageRepository {
     return query.getMany();
   }
 
+  async listAwaitingAnalysis(now: Date): Promise<ImageRecord[]> {
+    return this.repo.find({ where: { status: "stored", expiresAt: MoreThan(now) }, order: { createdAt: "ASC", id: "ASC" } });
+  }
+
   async listUnexpired(now: Date): Promise<Pick<ImageRecord, "id" | "expiresAt">[]> {
     return this.repo.find({ select: { id: true, expiresAt: true }, where: { status: Not("expired"), expiresAt: MoreThan(now) } });
   }
