@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
-import { tempDir } from "@poke-ventory/testing";
+import { repoRoot, tempDir } from "@poke-ventory/testing";
 import { embeddedEnv, startEmbedded } from "./support/embedded-app";
 import { ManagedProcess, freePort, waitUntil } from "./support/processes";
 import { collectorWalk } from "./support/collector-walk";
@@ -38,6 +38,21 @@ describe("embedded: one process, PGlite, local files, in-process channels", () =
     expect(draft).toMatchObject({ status: 200, body: { status: "validated" } });
     const image = await walk.ash.request("GET", walk.draft.image_url);
     expect(image.status).toBe(200);
+  });
+
+  it("kept the validated card as an ML example with its crop, and export:ml assembles the dataset", async () => {
+    const { execFile } = await import("node:child_process");
+    const { readFile, readdir } = await import("node:fs/promises");
+    const { promisify } = await import("node:util");
+    const exportsDir = path.join(data.dir, "objects", "exports");
+    const [day] = await readdir(exportsDir);
+    expect((await readdir(path.join(exportsDir, day))).sort()).toEqual([`${walk.draft.id}.jpg`, `${walk.draft.id}.jsonl`]);
+    const out = path.join(data.dir, "dataset");
+    await promisify(execFile)("npm", ["run", "--silent", "export:ml", "--", "--out", out], { cwd: repoRoot, env: { ...env, OBJECT_STORE_DIR: path.join(data.dir, "objects") } });
+    const labels = (await readFile(path.join(out, "labels.jsonl"), "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+    expect(labels).toEqual([expect.objectContaining({ draft_id: walk.draft.id, image_id: walk.draft.image_id, crop_file: `crops/${walk.draft.id}.jpg` })]);
+    expect(labels[0].candidates.map((c: { card_id: string }) => c.card_id)).toContain(labels[0].chosen_card_id);
+    expect((await readFile(path.join(out, "crops", `${walk.draft.id}.jpg`))).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
   });
 
   it("generated a JWT secret in the data folder and kept running", async () => {
