@@ -14,6 +14,8 @@ export interface ChannelPullerOptions {
   /** Publishes the message to the dead letter with the reason; null when this channel does not dead-letter. */
   deadLetter: ((msg: JsMsg, reason: string, code?: string) => Promise<void>) | null;
   log: { warn(...args: unknown[]): void; error(...args: unknown[]): void };
+  /** Told of each failed attempt: retried (`nak` with the backoff) or dead-lettered. */
+  onFailure?: (outcome: "retried" | "dead-lettered") => void;
   /** How long one pull request waits on an empty backlog (also the longest a stop waits for it). */
   fetchExpiresMs: number;
 }
@@ -124,8 +126,13 @@ export class ChannelPuller {
     entry.settled = true;
     const { msg } = entry;
     if (!decision) return quietly(() => msg.ack());
-    if (decision.kind === "retry") return quietly(() => msg.nak(decision.delayMs));
-    const { deadLetter, log, label } = this.opts;
+    const { deadLetter, log, label, onFailure } = this.opts;
+    if (decision.kind === "retry") {
+      // A hand-back on stop is not a failure.
+      if (!this.stopping) onFailure?.("retried");
+      return quietly(() => msg.nak(decision.delayMs));
+    }
+    onFailure?.("dead-lettered");
     if (!deadLetter) {
       log.error(`dropping message ${msg.seq} of ${label}: ${decision.reason}`);
       return quietly(() => msg.term());

@@ -28,6 +28,12 @@ interface PullChannel {
   handler: (payload: unknown, raw: JsMsg) => Promise<unknown>;
 }
 
+const FAILURE_METRICS = {
+  errors: "moleculer.channels.messages.errors.total",
+  retried: "moleculer.channels.messages.retries.total",
+  deadLettered: "moleculer.channels.messages.deadLettering.total",
+};
+
 /** The header naming the node that published a message. */
 export const NODE_ID_HEADER = "x-node-id";
 const DEFAULT_STOP_GRACE_MS = 3_000;
@@ -98,6 +104,11 @@ export class JetStreamPullAdapter extends Adapters.Base {
       deadLetter: deadLetters ? (msg, reason, code) => this.deadLetter(deadLetterSubject, chan, msg, reason, code) : null,
       log: this.logger,
       fetchExpiresMs: this.pullOpts.fetchExpiresMs,
+      // The counters `@moleculer/channels` registers for its adapters (on the metrics port when enabled).
+      onFailure: (outcome) => {
+        this.metricsIncrement(FAILURE_METRICS.errors, channel);
+        this.metricsIncrement(outcome === "retried" ? FAILURE_METRICS.retried : FAILURE_METRICS.deadLettered, channel);
+      },
     });
     this.pullers.set(chan.id, puller);
     puller.start();

@@ -85,9 +85,12 @@ async function throughput(run: string, replicas: number, keys: string[]): Promis
   await allAnalysed(await queue(`${run}-warm`, keys.slice(0, replicas)));
   await waitForIdleReplicas(replicas);
   const start = Date.now();
-  await allAnalysed(await queue(run, keys));
+  const ids = await queue(run, keys);
+  await allAnalysed(ids);
   const seconds = (Date.now() - start) / 1000;
   await Promise.all(procs.map(stopVision));
+  const split = Object.fromEntries(procs.map((_, i) => [`${run}-vision-${i}`, ids.filter((id) => analysed.get(id) === `${run}-vision-${i}`).length]));
+  console.error(`${run}: ${keys.length} images in ${seconds.toFixed(1)} s, per replica ${JSON.stringify(split)}`);
   return keys.length / seconds;
 }
 
