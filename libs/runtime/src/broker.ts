@@ -58,7 +58,8 @@ export function createBroker(opts: CreateBrokerOptions): ServiceBroker {
     middlewares: [
       ...(opts.extraMiddlewares ?? []),
       ChannelsMiddleware({ adapter: channelsAdapter, context: true } as never) as unknown as Middleware,
-      ChannelConcurrencyMiddleware(),
+      // The pull adapter fetches only free slots itself; in-process channels need the cap here.
+      ...(opts.natsUrl ? [] : [ChannelConcurrencyMiddleware()]),
       TracingMiddleware(),
     ],
   };

@@ -4,8 +4,8 @@ type Handler = (ctx: unknown, raw: unknown) => Promise<unknown>;
 
 /**
  * Caps how many messages of a channel one process handles at once (`maxInFlight` of the channel) for adapters that
- * push messages (the in-process one of embedded mode). The JetStream pull adapter already fetches only free slots, so
- * there it never queues; in-progress acks are the adapter's, sent only while a handler runs.
+ * push messages (the in-process one of embedded mode). Not installed over NATS: the JetStream pull adapter fetches
+ * only its free slots, and a handler past its time limit frees its slot there.
  */
 export function ChannelConcurrencyMiddleware(): Middleware {
   return {
