@@ -58,8 +58,8 @@ export const DEFAULT_CHANNEL_POLICY: ChannelPolicy = {
 };
 
 /**
- * Per-channel policies, sized to the stage. Database consumers stay under the pool of 10 connections per process
- * (collection + audit share one process: 4 + 2).
+ * Per-channel policies, sized to the stage. Database consumers stay well under the pool of 10 connections per
+ * process (collection 4, ingest 4 + 2 beside its uploads; audit writes report files).
  */
 export const CHANNEL_POLICIES: Readonly<Record<string, Partial<ChannelPolicy>>> = {
   // OCR blocks the event loop in bursts: a longer ack wait so a busy process is not mistaken for a dead one.

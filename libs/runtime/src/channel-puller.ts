@@ -43,11 +43,6 @@ export class ChannelPuller {
 
   constructor(private readonly opts: ChannelPullerOptions) {}
 
-  /** Messages this process holds now (running or waiting for their handler to settle). */
-  get inFlight(): number {
-    return this.held.size;
-  }
-
   start(): void {
     this.loopDone = this.loop();
   }
@@ -76,7 +71,7 @@ export class ChannelPuller {
         const batch = await consumer.fetch({ max_messages: free, expires: fetchExpiresMs });
         for await (const msg of batch) {
           // A pull answered after stop() began: give it straight back.
-          if (this.stopping) msg.nak();
+          if (this.stopping) quietly(() => msg.nak());
           else void this.run(msg);
         }
       } catch (err) {
@@ -93,7 +88,6 @@ export class ChannelPuller {
     const { policy, handle, decode } = this.opts;
     const delivery = msg.info.redeliveryCount;
     let heartbeat: NodeJS.Timeout | null = null;
-    let work: Promise<unknown> = Promise.resolve();
     try {
       const early = onArrival(delivery, policy);
       if (early) return await this.settle(entry, early);
@@ -104,17 +98,16 @@ export class ChannelPuller {
         return await this.settle(entry, { kind: "dead-letter", reason: "the message is not valid JSON", code: FailureCodes.badMessage });
       }
       heartbeat = setInterval(() => !entry.settled && quietly(() => msg.working()), Math.max(200, Math.floor(policy.ackWaitMs / 3)));
-      work = handle(payload, msg);
       try {
-        await withTimeout(work, policy.timeoutMs);
+        await withTimeout(Promise.resolve().then(() => handle(payload, msg)), policy.timeoutMs);
         await this.settle(entry, null);
       } catch (err) {
         await this.settle(entry, onFailedDelivery(err, delivery, policy));
       }
     } finally {
       if (heartbeat) clearInterval(heartbeat);
-      // Past its time limit a handler still uses the process: its slot stays taken until it settles.
-      await work.catch(() => undefined);
+      // A handler past its time limit frees its slot (its delivery was handed back): a hung handler never wedges the
+      // replica. Its late result is harmless: publishes are deduplicated by Nats-Msg-Id, its ack is ignored.
       this.held.delete(entry);
       this.wake?.();
     }

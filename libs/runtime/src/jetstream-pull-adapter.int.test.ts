@@ -152,6 +152,19 @@ describe("JetStream pull adapter", () => {
     expect(info.num_pending + info.num_ack_pending).toBe(0);
   });
 
+  it("a handler hung past its time limit frees its slot, so the replica keeps working", async () => {
+    const seen: string[] = [];
+    await consumer("hung", "test.hung", "hung-group", {
+      maxInFlight: 1,
+      policy: { timeoutMs: 500, backoffMs: [60_000] },
+      handler: (ctx) => (seen.push(ctx.params.id), ctx.params.id === "hangs" ? new Promise(() => undefined) : Promise.resolve()),
+    });
+    await send("test.hung", "hangs");
+    await send("test.hung", "next");
+    await waitFor("the next message after the hung one", () => seen.includes("next"), 10_000);
+    expect(seen).toEqual(["hangs", "next"]);
+  });
+
   it("on stop, takes no more and hands held messages back at once, not after the ack wait", async () => {
     const started: string[] = [];
     const handledByOther: { id: string; at: number }[] = [];

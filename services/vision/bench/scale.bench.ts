@@ -99,10 +99,16 @@ async function lateShare(keys: string[]): Promise<number> {
   const early = startVision("late-run-early");
   await waitForIdleReplicas(1);
   const ids = await queue("late-run", keys);
+  const lateAt = Date.now();
   const late = startVision("late-run-late");
+  let lateFirst = 0;
+  const watch = setInterval(() => (lateFirst ||= ids.some((id) => analysed.get(id) === "late-run-late") ? Date.now() : 0), 50);
   await allAnalysed(ids);
+  clearInterval(watch);
   await Promise.all([early, late].map(stopVision));
-  return ids.filter((id) => analysed.get(id) === "late-run-late").length / ids.length;
+  const share = ids.filter((id) => analysed.get(id) === "late-run-late").length / ids.length;
+  console.error(`late: the second replica's first image ${((lateFirst - lateAt) / 1000).toFixed(1)} s after its start (process start-up included); share ${share.toFixed(2)}`);
+  return share;
 }
 
 async function main() {
