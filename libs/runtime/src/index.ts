@@ -8,3 +8,4 @@ export * from "./lifecycle";
 export * from "./clock";
 export * from "./start-service";
 export * from "./channel-concurrency";
+export * from "./health-server";

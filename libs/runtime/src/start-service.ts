@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { ServiceSchema } from "moleculer";
 import type { DataSource, EntitySchema } from "typeorm";
-import { openDatabase, type MigrationClass } from "@poke-ventory/db";
+import { openDatabase, pingDatabase, type MigrationClass } from "@poke-ventory/db";
 import { infraShape, loadConfig } from "./config";
 import { createBroker } from "./broker";
 import { ensurePipelineStreams } from "./jetstream";
 import { initTracing } from "./tracing";
 import { runMain } from "./lifecycle";
+import { startHealthServer } from "./health-server";
 
 export interface Composed {
   schemas: ServiceSchema[];
@@ -52,7 +53,15 @@ export function startService<S extends z.ZodRawShape>(opts: {
       log: (msg) => broker.logger.info(msg),
     });
     schemas.forEach((schema) => broker.createService(schema));
+    // Probes answer from before the start (ready: 503) until exit, apart from the gateway.
+    const health = infra.HEALTH_PORT
+      ? await startHealthServer(broker, {
+          port: infra.HEALTH_PORT,
+          readyAction: `${opts.name}.ready`,
+          checks: dataSource ? { database: () => pingDatabase(dataSource) } : {},
+        })
+      : undefined;
     await broker.start();
-    return { broker, cleanup: async () => { await close(); await dataSource?.destroy(); } };
+    return { broker, cleanup: async () => { await close(); await dataSource?.destroy(); await health?.close(); } };
   });
 }
