@@ -3,6 +3,7 @@ import { Middleware as ChannelsMiddleware } from "@moleculer/channels";
 import { DEAD_LETTER_CHANNEL } from "@poke-ventory/contracts";
 import { TracingMiddleware } from "./tracing";
 import { ChannelConcurrencyMiddleware } from "./channel-concurrency";
+import { ChannelMetricsMiddleware } from "./channel-metrics";
 import { toMoleculerError } from "./errors";
 import type { InfraConfig } from "./config";
 
@@ -64,6 +65,7 @@ export function createBroker(opts: CreateBrokerOptions): ServiceBroker {
     middlewares: [
       ...(opts.extraMiddlewares ?? []),
       ChannelsMiddleware({ adapter: channelsAdapter, context: true } as never) as unknown as Middleware,
+      ChannelMetricsMiddleware({ natsUrl: opts.natsUrl }),
       ChannelConcurrencyMiddleware(),
       TracingMiddleware(),
     ],

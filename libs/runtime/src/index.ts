@@ -9,3 +9,6 @@ export * from "./clock";
 export * from "./start-service";
 export * from "./channel-concurrency";
 export * from "./health-server";
+export * from "./channel-metrics";
+export * from "./consumer-lag";
+export * from "./delivery-info";
