@@ -12,3 +12,4 @@ export * from "./health-server";
 export * from "./channel-metrics";
 export * from "./consumer-lag";
 export * from "./delivery-info";
+export * from "./idempotent-retry";
