@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{libs,services,apps}/*/src/**/*.test.ts"],
+          include: ["{libs,services,apps}/*/src/**/*.test.ts", "tests/deploy/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**", "**/dist/**"],
         },
       },

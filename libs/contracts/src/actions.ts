@@ -32,6 +32,28 @@ export const Actions = {
   auth: { register: "auth.register", login: "auth.login", refresh: "auth.refresh", verify: "auth.verify" },
 } as const;
 
+/**
+ * Reads that are safe to repeat: a call that fails because its node died is retried on another instance.
+ * Never uploads, selections or anything that writes.
+ */
+export const IDEMPOTENT_ACTIONS: ReadonlySet<string> = new Set([
+  Actions.ingest.getBatch,
+  Actions.ingest.ready,
+  Actions.vision.ready,
+  Actions.matching.rankCandidates,
+  Actions.matching.searchCards,
+  Actions.matching.listSets,
+  Actions.matching.getSet,
+  Actions.matching.getCard,
+  Actions.matching.trackedCardCount,
+  Actions.matching.ready,
+  Actions.collection.listDrafts,
+  Actions.collection.getDraft,
+  Actions.collection.listCards,
+  Actions.collection.listMasterSets,
+  Actions.collection.ready,
+]);
+
 /** The local key of a fully qualified action name, for a service schema: `collection.getDraft` → `getDraft`. */
 export const actionKey = (fullName: string) => fullName.slice(fullName.indexOf(".") + 1);
 

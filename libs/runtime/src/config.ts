@@ -57,6 +57,8 @@ export const infraShape = {
   LOG_FORMAT: z.enum(["json", "short"]).default("json"),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Distributed services answer `/live` and `/ready` here (Kubernetes probes); unset: no health server. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   NODE_ID: z.string().optional(),
   /** Separates deployments sharing one NATS (subjects, streams, consumer groups). */
   NAMESPACE: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes").default("poke-ventory"),

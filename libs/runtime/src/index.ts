@@ -11,3 +11,8 @@ export * from "./jetstream-pull-adapter";
 export * from "./dead-letter";
 export * from "./delivery-decision";
 export * from "./memory-channel-adapter";
+export * from "./health-server";
+export * from "./channel-metrics";
+export * from "./consumer-lag";
+export * from "./delivery-info";
+export * from "./idempotent-retry";

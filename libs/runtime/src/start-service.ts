@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { ServiceSchema } from "moleculer";
 import type { DataSource, EntitySchema } from "typeorm";
-import { openDatabase, type MigrationClass } from "@poke-ventory/db";
-import { infraShape, loadConfig } from "./config";
+import { openDatabase, pingDatabase, type MigrationClass } from "@poke-ventory/db";
+import { ConfigError, infraShape, loadConfig } from "./config";
 import { createBroker } from "./broker";
 import { ensurePipelineStreams } from "./jetstream";
 import { initTracing } from "./tracing";
 import { runMain } from "./lifecycle";
+import { startHealthServer } from "./health-server";
 
 export interface Composed {
   schemas: ServiceSchema[];
@@ -29,6 +30,7 @@ export function startService<S extends z.ZodRawShape>(opts: {
   database?: { entities: EntitySchema[]; migrations: MigrationClass[] };
   compose: (config: z.infer<z.ZodObject<S>>, shared: SharedResources) => Promise<Composed>;
 }): void {
+  if (process.argv.includes(MIGRATE_FLAG)) return void migrateOnly(opts.name, opts.database);
   void runMain(async () => {
     const dbShape = opts.database ? { DATABASE_URL: z.string() } : {};
     const all = loadConfig({ ...infraShape, ...dbShape, ...opts.shape });
@@ -52,7 +54,35 @@ export function startService<S extends z.ZodRawShape>(opts: {
       log: (msg) => broker.logger.info(msg),
     });
     schemas.forEach((schema) => broker.createService(schema));
+    // Probes answer from before the start (ready: 503) until exit, apart from the gateway.
+    const health = infra.HEALTH_PORT
+      ? await startHealthServer(broker, {
+          port: infra.HEALTH_PORT,
+          readyAction: `${opts.name}.ready`,
+          checks: dataSource ? { database: () => pingDatabase(dataSource) } : {},
+        })
+      : undefined;
     await broker.start();
-    return { broker, cleanup: async () => { await close(); await dataSource?.destroy(); } };
+    return { broker, cleanup: async () => { await close(); await dataSource?.destroy(); await health?.close(); } };
   });
+}
+
+/** `node services/<name>/dist/main.js --migrate`: run this service's pending migrations and exit (the deploy Job). */
+export const MIGRATE_FLAG = "--migrate";
+
+function migrateOnly(name: string, database?: { entities: EntitySchema[]; migrations: MigrationClass[] }): void {
+  void (async () => {
+    try {
+      if (database) {
+        const { DATABASE_URL } = loadConfig({ DATABASE_URL: z.string() });
+        const ds = await openDatabase({ url: DATABASE_URL, ...database, migrationsTableName: `migrations_${name}` });
+        await ds.destroy();
+      }
+      console.log(JSON.stringify({ level: "info", msg: database ? `${name}: migrations applied` : `${name}: no database` }));
+      process.exit(0);
+    } catch (err) {
+      console.error(err instanceof ConfigError ? err.message : JSON.stringify({ level: "fatal", msg: `${name}: migrations failed`, error: String(err) }));
+      process.exit(1);
+    }
+  })();
 }

@@ -133,3 +133,14 @@ export function withSpan<T>(name: string, fn: (span: Span) => Promise<T>): Promi
     }
   });
 }
+
+/**
+ * Binds every function of `ports` to the trace active now. Callbacks of streams and emitters (busboy's
+ * `file` events) run outside the request's async context; calls made from them would start new traces.
+ */
+export function bindToActiveTrace<T extends object>(ports: T): T {
+  const active = context.active();
+  return Object.fromEntries(
+    Object.entries(ports).map(([key, value]) => [key, typeof value === "function" ? context.bind(active, value as (...a: unknown[]) => unknown) : value]),
+  ) as T;
+}

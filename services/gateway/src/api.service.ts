@@ -2,12 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
 import type { Context, ServiceSchema } from "moleculer";
 import ApiGateway from "moleculer-web";
-import { Actions, AppError, ErrorTypes, type ErrorType, type BatchView, type DraftView, type ImageView } from "@poke-ventory/contracts";
-import { toErrorBody } from "@poke-ventory/runtime";
+import { Actions, AppError, ErrorTypes, type ErrorType, type BatchView, type DraftView, type ImageView, type SubjectType } from "@poke-ventory/contracts";
+import { bindToActiveTrace, toErrorBody } from "@poke-ventory/runtime";
 import type { GatewayConfig } from "./config";
 import type { Tokens } from "./auth/tokens";
 import { HTTP } from "./http.service";
-import { receiveUpload } from "./http/receive-upload";
+import { receiveUpload, type UploadPorts } from "./http/receive-upload";
 import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
 import { batchResponse } from "./domain/batch-response";
 
@@ -25,12 +25,14 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
     try {
       const ctx = req.$ctx;
       const userId = ctx.meta.user.id;
-      const received = await receiveUpload(req, { maxFileBytes: config.MAX_UPLOAD_SIZE_MB * 1024 * 1024, maxFiles: config.MAX_FILES_PER_BATCH }, {
-        createBatch: (subjectType) => ctx.call<BatchView, object>(Actions.ingest.createBatch, { userId, subjectType }),
-        upload: (file: Readable, info) =>
+      // The ports run from busboy's callbacks: bound to the request's span, the batch and its files join its trace.
+      const ports: UploadPorts = bindToActiveTrace({
+        createBatch: (subjectType: SubjectType) => ctx.call<BatchView, object>(Actions.ingest.createBatch, { userId, subjectType }),
+        upload: (file: Readable, info: Parameters<UploadPorts["upload"]>[1]) =>
           // Moleculer streams a file through the call options (`ctx.stream` on the other side), also over NATS.
           ctx.call<ImageView, object>(Actions.ingest.upload, {}, { stream: file, meta: { userId, ...info }, timeout: 0 } as object),
       });
+      const received = await receiveUpload(req, { maxFileBytes: config.MAX_UPLOAD_SIZE_MB * 1024 * 1024, maxFiles: config.MAX_FILES_PER_BATCH }, ports);
       if (received.rejected.length > 0) {
         const first = received.rejected[0];
         const type = (first.type in ErrorTypes ? first.type : "VALIDATION_FAILED") as ErrorType;
