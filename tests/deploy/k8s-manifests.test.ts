@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { isDeepStrictEqual } from "node:util";
+import yaml from "js-yaml";
 import { z } from "zod";
 import { ConfigMap, Namespace, Service } from "kubernetes-models/v1";
 import { Deployment, StatefulSet } from "kubernetes-models/apps/v1";
@@ -23,6 +26,8 @@ const built = Object.fromEntries(Object.entries(builds).map(([name, dir]) => [na
   keyof typeof builds,
   K8sObject[]
 >;
+
+const hasKubectl = spawnSync("kubectl", ["version", "--client"], { encoding: "utf8" }).status === 0;
 
 type Validatable = { validate(): void };
 const MODELS: Record<string, new (data: never) => Validatable> = {
@@ -118,6 +123,17 @@ function resolveEnv(objects: K8sObject[], container: Container): Record<string, 
 
 describe.each(Object.keys(builds) as (keyof typeof builds)[])("deploy/k8s %s", (build) => {
   const objects = built[build];
+
+  // The builder here knows a few kustomize features; where kubectl (with kustomize built in) is installed, its build
+  // must be the same object for object (it also parses YAML more strictly than js-yaml).
+  it.runIf(hasKubectl)("builds exactly what kubectl kustomize builds", () => {
+    const run = spawnSync("kubectl", ["kustomize", path.join(root, builds[build])], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const key = (o: K8sObject) => `${o.kind}/${o.metadata.name}`;
+    const real = new Map((yaml.loadAll(run.stdout) as K8sObject[]).filter(Boolean).map((o) => [key(o), o]));
+    expect([...real.keys()].sort()).toEqual(objects.map(key).sort());
+    for (const o of objects) expect(isDeepStrictEqual(JSON.parse(JSON.stringify(o)), real.get(key(o))), key(o)).toBe(true);
+  });
 
   it("every object is valid against its Kubernetes (or KEDA) schema", () => {
     expect(objects.length).toBeGreaterThan(10);

@@ -114,6 +114,7 @@ export function ChannelMetricsMiddleware(opts: { natsUrl?: string; lagPollMs?: n
       if (!metricsOn || !opts.natsUrl || watched.size === 0) return;
       const consumers = (): WatchedConsumer[] =>
         [...watched.values()].map((labels) => ({ stream: streamName(`${broker.namespace}.${labels.channel}`), durable: labels.group, labels }));
+      // Lag is a reading, not a duty: without it the service still works, so a failed connection only warns.
       poller = await pollConsumerLag({
         natsUrl: opts.natsUrl,
         consumers,
@@ -123,6 +124,9 @@ export function ChannelMetricsMiddleware(opts: { natsUrl?: string; lagPollMs?: n
           broker.metrics.set(ChannelMetrics.ackPending, sample.ackPending, consumer.labels);
         },
         onError: (consumer, err) => broker.logger.debug(`consumer lag of ${consumer.stream}/${consumer.durable}: ${String(err)}`),
+      }).catch((err: unknown) => {
+        broker.logger.warn(`consumer lag metrics off: ${String(err)}`);
+        return null;
       });
     },
     async stopped() {

@@ -37,7 +37,7 @@ export function startService<S extends z.ZodRawShape>(opts: {
     const infra = all as unknown as z.infer<z.ZodObject<typeof infraShape>> & { DATABASE_URL?: string };
     initTracing({ serviceName: opts.name, otlpEndpoint: infra.OTEL_EXPORTER_OTLP_ENDPOINT });
     const dataSource = opts.database
-      ? await openDatabase({ url: infra.DATABASE_URL!, ...opts.database, migrationsTableName: `migrations_${opts.name}` })
+      ? await openDatabase({ url: infra.DATABASE_URL!, ...opts.database, migrationsTableName: migrationsTable(opts.name) })
       : undefined;
     const broker = createBroker({
       natsUrl: infra.NATS_URL,
@@ -54,7 +54,7 @@ export function startService<S extends z.ZodRawShape>(opts: {
       log: (msg) => broker.logger.info(msg),
     });
     schemas.forEach((schema) => broker.createService(schema));
-    // Probes answer from before the start (ready: 503) until exit, apart from the gateway.
+    // Probes answer from before the start (ready: 503) until exit, independently of the gateway.
     const health = infra.HEALTH_PORT
       ? await startHealthServer(broker, {
           port: infra.HEALTH_PORT,
@@ -67,6 +67,9 @@ export function startService<S extends z.ZodRawShape>(opts: {
   });
 }
 
+/** One migrations table per service, so services migrate independently on a shared server. */
+const migrationsTable = (name: string) => `migrations_${name}`;
+
 /** `node services/<name>/dist/main.js --migrate`: run this service's pending migrations and exit (the deploy Job). */
 export const MIGRATE_FLAG = "--migrate";
 
@@ -75,7 +78,7 @@ function migrateOnly(name: string, database?: { entities: EntitySchema[]; migrat
     try {
       if (database) {
         const { DATABASE_URL } = loadConfig({ DATABASE_URL: z.string() });
-        const ds = await openDatabase({ url: DATABASE_URL, ...database, migrationsTableName: `migrations_${name}` });
+        const ds = await openDatabase({ url: DATABASE_URL, ...database, migrationsTableName: migrationsTable(name) });
         await ds.destroy();
       }
       console.log(JSON.stringify({ level: "info", msg: database ? `${name}: migrations applied` : `${name}: no database` }));
