@@ -88,9 +88,9 @@ describe("ingest over NATS with Postgres, Redis and S3", () => {
   });
 
   it.each([
-    ["a text file renamed .jpg", Buffer.from("hello, I am text\n".repeat(50)), "UNSUPPORTED_MEDIA_TYPE", 415],
-    ["a file over the 1 MB cap", Buffer.concat([benchScan(), Buffer.alloc(1_100_000)]), "PAYLOAD_TOO_LARGE", 413],
-  ])("rejects %s with %s and stores nothing", async (_name, bytes, type, code) => {
+    ["a text file renamed .jpg", "UNSUPPORTED_MEDIA_TYPE", 415, Buffer.from("hello, I am text\n".repeat(50))],
+    ["a file over the 1 MB cap", "PAYLOAD_TOO_LARGE", 413, Buffer.concat([benchScan(), Buffer.alloc(1_100_000)])],
+  ])("rejects %s with %s (%i) and stores nothing", async (_name, type, code, bytes) => {
     const batch = await createBatch(caller, "ash");
     await expect(upload(caller, bytes, { userId: "ash", batchId: batch.id, filename: "card.jpg" })).rejects.toMatchObject({ type, code });
     expect(await dataSource.query(`SELECT id FROM analysis_images WHERE batch_id = $1`, [batch.id])).toEqual([]);
