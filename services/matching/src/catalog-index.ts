@@ -1,4 +1,4 @@
-import { type CatalogCard, type CatalogRecords, type CatalogSet } from "./domain/catalog";
+import { isPromoSet, type CatalogCard, type CatalogRecords, type CatalogSet } from "./domain/catalog";
 import { cardNameKey } from "./domain/card-name";
 import { collectorNumberKey, promoCodeOf } from "./domain/collector-number";
 import type { NumberLexicon } from "./domain/decode-collector-numbers";
@@ -69,7 +69,7 @@ export class CatalogIndex implements NumberLexicon {
           illustrator: card.artist ? cardNameKey(card.artist) : null,
           setPrintedTotal: set.printedTotal,
           setCodes: setCodes(set),
-          printedNumbers: printedNumbers(card.number, set.printedTotal),
+          printedNumbers: printedNumbers(card.number, isPromoSet(set) ? null : set.printedTotal, promoCodeOf(set.id)),
           illustratorText: card.artist ? compactName(card.artist) : "",
           printsHp: card.supertype === null || card.supertype === "Pokémon",
         },

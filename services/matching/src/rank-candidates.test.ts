@@ -79,6 +79,12 @@ describe("rankCandidates", () => {
     expect(next?.score ?? 0).toBeLessThan(THRESHOLD);
   });
 
+  it("lets the illustrator decide between two sets sharing a number and a total when the name is not read", () => {
+    const [top] = rank({ number: "TG29", printedTotal: "TG30", hp: 280, illustrator: "Ryota Saito" });
+    expect(top).toMatchObject({ cardId: "swsh12tg-TG29" });
+    expect(top.score).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
   it("offers both with no confidence when nothing tells two sets sharing a number and a total apart", () => {
     const candidates = rank({ number: "TG29", printedTotal: "TG30", hp: 280 });
     expect(candidates.map((c) => c.cardId).sort()).toEqual(["swsh11tg-TG29", "swsh12tg-TG29"]);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { catalogDir } from "@poke-ventory/testing";
 import { openCatalogSource } from "../src/adapters/open-catalog-source";
 import { CatalogIndex, type IndexedCard } from "../src/catalog-index";
+import { isPromoSet } from "../src/domain/catalog";
 import { collectorNumberKey, parseCollectorNumber, promoCodeOf } from "../src/domain/collector-number";
 import { decodeCollectorNumbers } from "../src/domain/decode-collector-numbers";
 
@@ -30,7 +31,7 @@ function printedForms(e: IndexedCard, shared: string | null): Printed[] {
   const key = collectorNumberKey(number);
   const alone: Printed = { text: number, key, printedTotal: null, totalPrefix: "", promoSetId: null };
   const promoCode = promoCodeOf(e.set.id);
-  const promo = /promo/i.test(e.set.nameEn ?? "");
+  const promo = isPromoSet(e.set);
   if (promoCode) {
     const padded = number.padStart(3, "0");
     return [`${promoCode} ${padded}`, `${padded}/${promoCode.slice(0, -1)}-${promoCode.slice(-1)}`].map((text) => ({ ...alone, text, promoSetId: e.set.id }));
@@ -67,6 +68,19 @@ describe("collector numbers of the whole catalog, as printed", () => {
       const n = parseCollectorNumber(printed.text);
       return !n || n.key !== printed.key || n.printedTotal !== printed.printedTotal || n.totalPrefix !== printed.totalPrefix || n.promoSetId !== printed.promoSetId;
     });
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
+  it("parses back every shape matching looks for in the raw text (printedNumbers) to the card's key", () => {
+    const wrong: string[] = [];
+    for (const set of index.sets) {
+      for (const e of index.cardsOfSet(set.id)) {
+        // Shapes are upper case, for compacted text; a card prints its variant letter in lower case (`182b`).
+        for (const shape of e.target.printedNumbers.map((s) => s.replace(/(?<=\d)([AB])(?=\/|$)/, (c) => c.toLowerCase()))) {
+          if (parseCollectorNumber(shape)?.key !== e.target.numberKey) wrong.push(`${shape} (${e.card.id})`);
+        }
+      }
+    }
     expect(wrong.slice(0, 10)).toEqual([]);
   });
 

@@ -28,6 +28,8 @@ describe("decodeCollectorNumbers", () => {
     ["a subset number with its total", "TG05/TG30", ["TG5"]],
     ["a subset number with G read 6", "T629/T630", ["TG29"]],
     ["an SVP promo code", "SVP 045", ["45"]],
+    ["an SVP promo code with its language mark", "SVP EN 045", ["45"]],
+    ["an SVP promo number over its code", "045/SV-P", ["45"]],
     ["a number and total with digits glued before", "S9240/191", ["240/191", "40/191"]],
     ["a number and total with the total's zero read O", "CRIE6/O86", ["6/86"]],
     ["an Ivysaur's number read as another card's", "67/165", ["67/165"]],

@@ -47,6 +47,11 @@ export function compactLine(line: string): string {
     .replace(/VV/g, "W");
 }
 
+/** Language marks printed between a set code and the number (`SVP EN 045`). */
+const LANGUAGE_MARKS = ["EN", "FR", "DE", "IT", "ES", "PT"];
+/** The length of the language mark at `at`, or 0. */
+const languageMark = (s: string, at: number) => (LANGUAGE_MARKS.includes(s.slice(at, at + 2)) ? 2 : 0);
+
 const letterAt = (s: string, i: number) => AS_LETTER[s[i]] ?? s[i];
 const digitAt = (s: string, i: number) => (/\d/.test(s[i] ?? "") ? s[i] : (AS_DIGIT[s[i]] ?? null));
 
@@ -85,7 +90,7 @@ function codedNumbers(s: string, lexicon: NumberLexicon, out: DecodedNumber[]): 
   for (let start = 0; start < s.length; start++) {
     for (const code of CODES) {
       for (const { end, edits } of codeEnds(s, start, code)) {
-        const digits = digitsFrom(s, end);
+        const digits = digitsFrom(s, end) || digitsFrom(s, end + languageMark(s, end));
         // Longest first: promos print a fixed width (`SWSH044`), junk after is cut (`SWSH17908` is `SWSH179`).
         for (let n = digits.length; n >= 1; n--) {
           const found = lexicon.code(`${code}${digits.slice(0, n)}`);
