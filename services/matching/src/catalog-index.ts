@@ -71,7 +71,8 @@ export class CatalogIndex implements NumberLexicon {
           setCodes: setCodes(set),
           printedNumbers: printedNumbers(card.number, isPromoSet(set) ? null : set.printedTotal, promoCodeOf(set.id)),
           illustratorText: card.artist ? compactName(card.artist) : "",
-          printsHp: card.supertype === null || card.supertype === "Pokémon",
+          // Fossils are trainers that print an HP: the catalog's HP says so.
+          printsHp: card.hp !== null || card.supertype === null || card.supertype === "Pokémon",
         },
       };
       this.cardsById.set(card.id, entry);

@@ -33,6 +33,7 @@ const index = new CatalogIndex({
     card("sv3pt5", "67", "Machoke", { hp: 100 }),
     card("sv3pt5", "124", "Jynx ex", { hp: 200 }),
     card("sv4", "124", "Giovanni's Charisma", { supertype: "Trainer" }),
+    card("sv4", "164", "Antique Jaw Fossil", { supertype: "Trainer", hp: 60 }),
     card("swsh11tg", "TG29", "Giratina VSTAR", { hp: 280, artist: "Ryota Murayama" }),
     card("swsh12tg", "TG29", "Lugia VSTAR", { hp: 280, artist: "Ryota Saito" }),
   ],
@@ -61,10 +62,22 @@ describe("rankCandidates", () => {
     for (const c of candidates.filter((c) => c.cardId === "sv4-124")) expect(c.score).toBeLessThan(THRESHOLD);
   });
 
-  it("never proposes with confidence a card whose name disagrees, however much else agrees", () => {
-    const [top] = rank({ number: "67", printedTotal: "165", hp: 100, name: "Hewcon" });
+  it("takes an HP read on a fossil, a trainer that prints one", () => {
+    const [top] = rank({ number: "164", printedTotal: "182", hp: 60, name: "Antique Jaw Fossil" });
+    expect(top).toMatchObject({ cardId: "sv4-164" });
+    expect(top.score).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it("never proposes with confidence a card whose name disagrees with the name read, however much else agrees", () => {
+    const [top] = rank({ number: "67", printedTotal: "165", hp: 100, name: "Ivysaur" });
     expect(top).toMatchObject({ cardId: "sv3pt5-67" });
     expect(top.score).toBeLessThan(THRESHOLD);
+  });
+
+  it("lets debris read on the name band veto nothing (a stage badge and a logo read as a name)", () => {
+    const [top] = rank({ number: "67", printedTotal: "165", hp: 100, name: "Bass’ WC." });
+    expect(top).toMatchObject({ cardId: "sv3pt5-67" });
+    expect(top.score).toBeGreaterThanOrEqual(THRESHOLD);
   });
 
   it("takes the card the name says over the one a misread number says (an Ivysaur read with Machoke's number)", () => {

@@ -1,11 +1,12 @@
 import type { Candidate, CardFeatures } from "@poke-ventory/contracts";
 import { cardNameKey, nameSimilarity } from "./domain/card-name";
-import { candidateEvidence, NAME_SIMILARITY_FLOOR, reasonList, REASONS, type NameSimilarity, type ScoreQuery, type Similarities } from "./domain/candidate-score";
+import { candidateEvidence, EVIDENCE, NAME_SIMILARITY_FLOOR, reasonList, REASONS, vetoList, withoutVeto, type NameSimilarity, type ScoreQuery, type Similarities } from "./domain/candidate-score";
 import { calibratedScore, logPartition, vetoedScore } from "./domain/calibrated-scores";
 import { parseCollectorNumber } from "./domain/collector-number";
 import { decodeCollectorNumbers } from "./domain/decode-collector-numbers";
 import { rawTextLines } from "./domain/printed-text";
 import type { CatalogIndex, IndexedCard } from "./catalog-index";
+import type { NameHit } from "./name-index";
 import { toCandidate } from "./catalog-views";
 
 /** Numbers decoded from the raw text whose cards are pooled: more is debris read many ways. */
@@ -140,10 +141,17 @@ export function rankCandidates(index: CatalogIndex, features: CardFeatures, opts
     for (const n of query.textNumbers) s.add(index.cardsWithNumber(n.key));
   }
   weigh();
+  let nameHits: NameHit[] | null = null;
+  const closestNames = (name: string) => (nameHits ??= index.closestNames(name, NAME_HITS, sims.name));
   if (query.name && decisive) s.add(index.cardsNamed(query.name));
-  else if (query.name) for (const hit of index.closestNames(query.name, NAME_HITS, sims.name)) s.add(index.cardsNamed(hit.name));
+  else if (query.name) for (const hit of closestNames(query.name)) s.add(index.cardsNamed(hit.name));
   weigh();
   selectTop(s, opts.maxCandidates);
+  // The name veto stands only when the name read is a name of the catalog (`Ivysaur` on Machoke's number), not debris.
+  const nameVetoed = s.top.some((i) => vetoList(s.vetoes[i]).includes("name"));
+  if (query.name && nameVetoed && (closestNames(query.name)[0]?.similarity ?? 0) < EVIDENCE.name.reason) {
+    for (const i of s.top) s.vetoes[i] = withoutVeto(s.vetoes[i], "name");
+  }
   const logZ = logPartition(s.logOdds, s.pool.length);
   return s.top.map((i) =>
     toCandidate(s.pool[i], { score: vetoedScore(calibratedScore(s.logOdds[i], logZ), s.vetoes[i]), reasons: reasonList(s.reasons[i]) }, opts.assetBaseUrl),

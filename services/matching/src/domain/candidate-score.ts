@@ -43,7 +43,7 @@ export interface ScoreTarget {
   printedNumbers: string[];
   /** Illustrator compacted (`compactName`), or empty. */
   illustratorText: string;
-  /** False for trainers and energies: an HP read cannot be theirs. */
+  /** False for trainers and energies that print no HP (fossils print one): an HP read cannot be theirs. */
   printsHp: boolean;
 }
 
@@ -89,7 +89,8 @@ export const NAME_SIMILARITY_FLOOR = EVIDENCE.name.pivot + EVIDENCE.name.floor /
 /**
  * Readings that rule a candidate out whatever else agrees, so it is never proposed with confidence (see
  * `vetoedScore`): an HP read on a trainer or energy, a name read that is nothing like the candidate's, a printed total
- * (or promo code) read that is not the candidate set's.
+ * (or promo code) read that is not the candidate set's. The name veto stands only when the name read is a name of the
+ * catalog (`rankCandidates` checks): debris read on the name band (a stage badge and a logo, `Bass' WC.`) vetoes nothing.
  */
 export const VETOES = ["hp_on_trainer", "name", "printed_total"] as const;
 export type Veto = (typeof VETOES)[number];
@@ -97,6 +98,9 @@ const VETO = Object.fromEntries(VETOES.map((v, i) => [v, 1 << i])) as Record<Vet
 
 /** The vetoes of a bit set, in `VETOES` order. */
 export const vetoList = (bits: number): Veto[] => VETOES.filter((v) => bits & VETO[v]);
+
+/** A veto bit set without `veto`. */
+export const withoutVeto = (bits: number, veto: Veto): number => bits & ~VETO[veto];
 
 /** Evidence of one candidate: log-odds, the fields that agreed and the readings that veto it. */
 export interface CandidateEvidence {
