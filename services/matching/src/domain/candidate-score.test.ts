@@ -115,6 +115,7 @@ describe("candidateEvidence vetoes", () => {
     ["a name too short to tell (a stage badge's debris)", { raw: "67/165", name: "ex" }, machoke],
     ["a total not read", { raw: "67", name: "machoke" }, machoke],
     ["a total read on a card whose set prints none", { raw: "67/165" }, { ...machoke, setPrintedTotal: null }],
+    ["a total misread on a card whose name agrees", { raw: "67/176", name: "machoke" }, machoke],
     ["an HP that differs on a Pokémon (evidence against, no veto)", { raw: "67/165", hp: 120 }, machoke],
   ] as const)("does not veto %s", (_label, q, t) => {
     expect(evidence(q as QueryParts, t).vetoes).toEqual([]);

@@ -89,7 +89,7 @@ export const NAME_SIMILARITY_FLOOR = EVIDENCE.name.pivot + EVIDENCE.name.floor /
 /**
  * Readings that rule a candidate out whatever else agrees, so it is never proposed with confidence (see
  * `vetoedScore`): an HP read on a trainer or energy, a name read that is nothing like the candidate's, a printed total
- * (or promo code) read that is not the candidate set's. The name veto stands only when the name read is a name of the
+ * (or promo code) read that is not the candidate set's, unless the name agrees. The name veto stands only when the name read is a name of the
  * catalog (`rankCandidates` checks): debris read on the name band (a stage badge and a logo, `Bass' WC.`) vetoes nothing.
  */
 export const VETOES = ["hp_on_trainer", "name", "printed_total"] as const;
@@ -165,6 +165,15 @@ function numberEvidence(n: CollectorNumber, t: ScoreTarget, out: CandidateEviden
 }
 
 /**
+ * A total read against a candidate whose name was read too is a total misread, not a contradiction: OCR repairs of the
+ * small print around the slash (`1733/1765` taken as 173/176) misread totals far more often than a name agrees by
+ * chance. On the bench scans, four right cards lost their confidence to such totals.
+ */
+function keepTotalVeto(out: CandidateEvidence): void {
+  if (out.reasons & BIT.name) out.vetoes &= ~VETO.printed_total;
+}
+
+/**
  * Weighs one catalog card against what was read: the sum of each field's log-likelihood ratio
  * (`EVIDENCE`). Pure: every input is already normalized. `calibratedScores` turns the log-odds of a
  * candidate pool into scores in [0, 1].
@@ -204,6 +213,7 @@ export function candidateEvidence(q: ScoreQuery, t: ScoreTarget, similarity: Sim
       out.reasons |= BIT.regulation_mark;
     } else out.logOdds += EVIDENCE.regulation_mark.differ;
   }
+  keepTotalVeto(out);
   const illustratorRead = !!q.illustrator && !!t.illustrator && similarity.illustrator(q.illustrator, t.illustrator) >= EVIDENCE.illustrator.reason;
   if (illustratorRead || (q.text && illustratorInText(q.text, t))) {
     out.logOdds += EVIDENCE.illustrator.agree;
