@@ -3,7 +3,7 @@ import { collectorNumberKey } from "./collector-number";
 import { decodeCollectorNumbers, type NumberLexicon } from "./decode-collector-numbers";
 
 /** A small catalog: printed codes, and plain numbers by printed total. */
-const CODES = ["SWSH179", "SWSH044", "SWSH004", "SWSH121", "SWSH055", "SWSH017", "SM10", "SM108", "SM62", "TG05", "TG29", "GG10", "H17", "SH1", "XY01"];
+const CODES = ["H24", "SWSH179", "SWSH044", "SWSH004", "SWSH121", "SWSH055", "SWSH017", "SM10", "SM108", "SM62", "TG05", "TG29", "GG10", "H17", "SH1", "XY01"];
 const PLAIN: Record<number, string[]> = { 191: ["240", "24", "40"], 165: ["2", "67"], 86: ["6"] };
 const lexicon: NumberLexicon = {
   code: (printed) => {
@@ -31,6 +31,7 @@ describe("decodeCollectorNumbers", () => {
     ["an SVP promo code with its language mark", "SVP EN 045", ["45"]],
     ["an SVP promo number over its code", "045/SV-P", ["45"]],
     ["a number and total with digits glued before", "S9240/191", ["240/191", "40/191"]],
+    ["a number and total after a regulation mark that is also a code letter", "H 240/191", ["240/191", "40/191"]],
     ["a number and total with the total's zero read O", "CRIE6/O86", ["6/86"]],
     ["an Ivysaur's number read as another card's", "67/165", ["67/165"]],
     ["a promo code followed by nothing the catalog holds", "SWSH999", []],

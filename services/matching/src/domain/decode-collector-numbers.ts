@@ -81,6 +81,9 @@ function codeEnds(s: string, start: number, code: string): { end: number; edits:
   return ends;
 }
 
+/** True when the text from `at` reads as `code` (lookalikes as letters). */
+const startsWithCode = (s: string, at: number, code: string) => [...code].every((c, i) => letterAt(s, at + i) === c);
+
 /**
  * Letter codes in one compact line: `DSWSH044`, `ESVSH17908`, `SWVSHIZI`, `(0JISWSHOSS`. A code read inside a longer
  * one is dropped (the `H17` of `SWSH179`).
@@ -91,6 +94,9 @@ function codedNumbers(s: string, lexicon: NumberLexicon, out: DecodedNumber[]): 
     for (const code of CODES) {
       for (const { end, edits } of codeEnds(s, start, code)) {
         const digits = digitsFrom(s, end) || digitsFrom(s, end + languageMark(s, end));
+        // Digits running into a total that does not repeat the code (`TG05/TG30` does) are a number over its total,
+        // the letter before them a mark (`H 248/191`).
+        if (s[end + digits.length] === "/" && !startsWithCode(s, end + digits.length + 1, code)) continue;
         // Longest first: promos print a fixed width (`SWSH044`), junk after is cut (`SWSH17908` is `SWSH179`).
         for (let n = digits.length; n >= 1; n--) {
           const found = lexicon.code(`${code}${digits.slice(0, n)}`);
