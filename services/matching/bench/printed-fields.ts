@@ -1,7 +1,6 @@
 import type { CardFeatures } from "@poke-ventory/contracts";
 import type { CatalogIndex, IndexedCard } from "../src/catalog-index";
-
-const PROMO_SET = /promo/i;
+import { isPromoSet } from "../src/domain/catalog";
 
 /** Whether every card of the set carries the same letter prefix (`TG`, `GG`, `SV`), so the total prints it too. */
 function sharedPrefix(index: CatalogIndex, entry: IndexedCard): string | null {
@@ -17,7 +16,7 @@ function sharedPrefix(index: CatalogIndex, entry: IndexedCard): string | null {
 export function printedNumber(index: CatalogIndex, entry: IndexedCard): { number: string; printedTotal: string | null } {
   const { number } = entry.card;
   const total = entry.set.printedTotal;
-  if (total === null || PROMO_SET.test(entry.set.nameEn ?? "")) return { number, printedTotal: null };
+  if (total === null || isPromoSet(entry.set)) return { number, printedTotal: null };
   if (/^\d+$/.test(number)) {
     const width = Math.max(3, String(total).length);
     return { number: number.padStart(width, "0"), printedTotal: String(total).padStart(3, "0") };

@@ -1,6 +1,7 @@
-import { type CatalogCard, type CatalogRecords, type CatalogSet } from "./domain/catalog";
+import { isPromoSet, type CatalogCard, type CatalogRecords, type CatalogSet } from "./domain/catalog";
 import { cardNameKey } from "./domain/card-name";
-import { collectorNumberKey } from "./domain/collector-number";
+import { collectorNumberKey, promoCodeOf } from "./domain/collector-number";
+import type { NumberLexicon } from "./domain/decode-collector-numbers";
 import { compactName, printedNumbers } from "./domain/printed-text";
 import type { ScoreTarget } from "./domain/candidate-score";
 import { NameIndex, type NameHit } from "./name-index";
@@ -30,13 +31,15 @@ const setCodes = (set: CatalogSet) =>
  * sets by printed total, and a fuzzy index over the unique names in both languages. Immutable:
  * a reload builds a new one.
  */
-export class CatalogIndex {
+export class CatalogIndex implements NumberLexicon {
   private readonly setsById = new Map<string, CatalogSet>();
   private readonly cardsById = new Map<string, IndexedCard>();
   private readonly cardsBySet = new Map<string, IndexedCard[]>();
   private readonly cardsByNumber = new Map<string, IndexedCard[]>();
   private readonly setsByTotal = new Map<number, CatalogSet[]>();
   private readonly cardsByName = new Map<string, IndexedCard[]>();
+  /** Numbers printed with letters, by compact printed code (`SWSH179`, `TG05`, `SVP045`). */
+  private readonly codes = new Map<string, { key: string; promoSetId: string | null }>();
   private readonly names: NameIndex;
   readonly sets: readonly CatalogSet[];
 
@@ -66,16 +69,25 @@ export class CatalogIndex {
           illustrator: card.artist ? cardNameKey(card.artist) : null,
           setPrintedTotal: set.printedTotal,
           setCodes: setCodes(set),
-          printedNumbers: printedNumbers(card.number, set.printedTotal),
+          printedNumbers: printedNumbers(card.number, isPromoSet(set) ? null : set.printedTotal, promoCodeOf(set.id)),
           illustratorText: card.artist ? compactName(card.artist) : "",
+          // Fossils are trainers that print an HP: the catalog's HP says so.
+          printsHp: card.hp !== null || card.supertype === null || card.supertype === "Pokémon",
         },
       };
       this.cardsById.set(card.id, entry);
       push(this.cardsBySet, set.id, entry);
       push(this.cardsByNumber, entry.target.numberKey, entry);
       for (const name of names) push(this.cardsByName, name, entry);
+      this.addCode(card.number, set.id, entry.target.numberKey);
     }
     this.names = new NameIndex([...this.cardsByName.keys()]);
+  }
+
+  private addCode(number: string, setId: string, key: string): void {
+    const promoCode = promoCodeOf(setId);
+    if (promoCode && /^\d+$/.test(number)) this.codes.set(`${promoCode}${number.padStart(3, "0")}`, { key, promoSetId: setId });
+    else if (/^[A-Z]+\d+$/i.test(number)) this.codes.set(number.toUpperCase(), { key, promoSetId: null });
   }
 
   get cardCount(): number {
@@ -96,6 +108,12 @@ export class CatalogIndex {
   /** Cards whose number has this key (see `collectorNumberKey`), across every set. */
   cardsWithNumber(key: string): readonly IndexedCard[] {
     return this.cardsByNumber.get(key) ?? [];
+  }
+  code(printed: string): { key: string; promoSetId: string | null } | null {
+    return this.codes.get(printed) ?? null;
+  }
+  hasNumberOfTotal(key: string, total: number): boolean {
+    return this.cardsWithNumber(key).some((e) => e.set.printedTotal === total);
   }
   setsWithPrintedTotal(total: number): readonly CatalogSet[] {
     return this.setsByTotal.get(total) ?? [];

@@ -1,12 +1,16 @@
 import type { Candidate, CardFeatures } from "@poke-ventory/contracts";
 import { cardNameKey, nameSimilarity } from "./domain/card-name";
-import { candidateEvidence, NAME_SIMILARITY_FLOOR, reasonList, REASONS, type NameSimilarity, type ScoreQuery, type Similarities } from "./domain/candidate-score";
-import { calibratedScore, logPartition } from "./domain/calibrated-scores";
+import { candidateEvidence, EVIDENCE, NAME_SIMILARITY_FLOOR, reasonList, REASONS, vetoList, withoutVeto, type NameSimilarity, type ScoreQuery, type Similarities } from "./domain/candidate-score";
+import { calibratedScore, logPartition, vetoedScore } from "./domain/calibrated-scores";
 import { parseCollectorNumber } from "./domain/collector-number";
+import { decodeCollectorNumbers } from "./domain/decode-collector-numbers";
 import { rawTextLines } from "./domain/printed-text";
 import type { CatalogIndex, IndexedCard } from "./catalog-index";
+import type { NameHit } from "./name-index";
 import { toCandidate } from "./catalog-views";
 
+/** Numbers decoded from the raw text whose cards are pooled: more is debris read many ways. */
+const TEXT_NUMBERS = 4;
 /** Unique names taken from the fuzzy name search into the candidate pool. */
 const NAME_HITS = 8;
 /**
@@ -42,6 +46,7 @@ class Scratch {
   readonly pool: IndexedCard[] = [];
   logOdds = new Float64Array(256);
   reasons = new Int32Array(256);
+  vetoes = new Int32Array(256);
   readonly top: number[] = [];
   readonly names = new Map<string, number>();
   readonly illustrators = new Map<string, number>();
@@ -71,6 +76,7 @@ class Scratch {
       const size = this.pool.length * 2;
       this.logOdds = Float64Array.from({ length: size }, (_, i) => this.logOdds[i] ?? 0);
       this.reasons = Int32Array.from({ length: size }, (_, i) => this.reasons[i] ?? 0);
+      this.vetoes = Int32Array.from({ length: size }, (_, i) => this.vetoes[i] ?? 0);
     }
   }
 }
@@ -109,7 +115,8 @@ function selectTop(s: Scratch, k: number): void {
  * then the other printings of the name read when one of them agrees on number, total and name, else
  * the cards bearing the closest names (trigram pre-filter, then similarity, over unique names). Every pooled card is weighed (`candidateEvidence`) and the best
  * get a calibrated score (`calibratedScore`): the probability, given the whole pool, that it is the card.
- * Candidates on which no field agrees are left out.
+ * When no number was read, the numbers of the catalog decoded from the raw text (`decodeCollectorNumbers`) pool
+ * their cards. A vetoed candidate scores at most `VETOED_SCORE_CAP`. Candidates on which no field agrees are left out.
  */
 export function rankCandidates(index: CatalogIndex, features: CardFeatures, opts: RankOptions): Candidate[] {
   const query = toScoreQuery(features);
@@ -124,17 +131,29 @@ export function rankCandidates(index: CatalogIndex, features: CardFeatures, opts
       const evidence = candidateEvidence(query, s.pool[scored].target, sims);
       s.logOdds[scored] = evidence.logOdds;
       s.reasons[scored] = evidence.reasons;
+      s.vetoes[scored] = evidence.vetoes;
       if ((evidence.reasons & DECISIVE) === DECISIVE && evidence.logOdds >= DECISIVE_LOG_ODDS) decisive = true;
     }
   };
   if (query.number) s.add(index.cardsWithNumber(query.number.key));
+  else if (query.text) {
+    query.textNumbers = decodeCollectorNumbers(features.rawText, index).slice(0, TEXT_NUMBERS);
+    for (const n of query.textNumbers) s.add(index.cardsWithNumber(n.key));
+  }
   weigh();
+  let nameHits: NameHit[] | null = null;
+  const closestNames = (name: string) => (nameHits ??= index.closestNames(name, NAME_HITS, sims.name));
   if (query.name && decisive) s.add(index.cardsNamed(query.name));
-  else if (query.name) for (const hit of index.closestNames(query.name, NAME_HITS, sims.name)) s.add(index.cardsNamed(hit.name));
+  else if (query.name) for (const hit of closestNames(query.name)) s.add(index.cardsNamed(hit.name));
   weigh();
   selectTop(s, opts.maxCandidates);
+  // The name veto stands only when the name read is a name of the catalog (`Ivysaur` on Machoke's number), not debris.
+  const nameVetoed = s.top.some((i) => vetoList(s.vetoes[i]).includes("name"));
+  if (query.name && nameVetoed && (closestNames(query.name)[0]?.similarity ?? 0) < EVIDENCE.name.reason) {
+    for (const i of s.top) s.vetoes[i] = withoutVeto(s.vetoes[i], "name");
+  }
   const logZ = logPartition(s.logOdds, s.pool.length);
   return s.top.map((i) =>
-    toCandidate(s.pool[i], { score: calibratedScore(s.logOdds[i], logZ), reasons: reasonList(s.reasons[i]) }, opts.assetBaseUrl),
+    toCandidate(s.pool[i], { score: vetoedScore(calibratedScore(s.logOdds[i], logZ), s.vetoes[i]), reasons: reasonList(s.reasons[i]) }, opts.assetBaseUrl),
   );
 }

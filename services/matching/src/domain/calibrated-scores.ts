@@ -28,3 +28,13 @@ export function logPartition(logOdds: ArrayLike<number>, count: number): number 
 export function calibratedScore(logOdds: number, logZ: number): number {
   return Math.round(Math.min(1, Math.exp(logOdds - logZ)) * 1e4) / 1e4;
 }
+
+/**
+ * The most a vetoed candidate scores (`CandidateEvidence.vetoes`): at best a coin flip, under any proposal threshold
+ * worth the name, so a reading that contradicts a candidate never lets it be proposed with confidence, however much
+ * else agrees. Its rank is left to its log-odds.
+ */
+export const VETOED_SCORE_CAP = 0.5;
+
+/** A candidate's score once its vetoes are counted: capped at {@link VETOED_SCORE_CAP} when any. */
+export const vetoedScore = (score: number, vetoes: number): number => (vetoes === 0 ? score : Math.min(score, VETOED_SCORE_CAP));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { candidateEvidence, reasonList, type ScoreQuery, type ScoreTarget } from "./candidate-score";
+import { candidateEvidence, reasonList, vetoList, type ScoreQuery, type ScoreTarget } from "./candidate-score";
 import { parseCollectorNumber } from "./collector-number";
 import { printedNumbers, rawTextLines } from "./printed-text";
 
@@ -14,6 +14,7 @@ const target: ScoreTarget = {
   setCodes: ["SSP", "ETD"],
   printedNumbers: printedNumbers("248", 191),
   illustratorText: "kantaro",
+  printsHp: true,
 };
 type QueryParts = Partial<ScoreQuery> & { raw?: string; ocr?: string };
 const query = ({ raw, ocr, ...q }: QueryParts): ScoreQuery => ({
@@ -28,7 +29,7 @@ const query = ({ raw, ocr, ...q }: QueryParts): ScoreQuery => ({
 });
 const evidence = (q: QueryParts, t: ScoreTarget = target) => {
   const e = candidateEvidence(query(q), t);
-  return { logOdds: e.logOdds, reasons: reasonList(e.reasons) };
+  return { logOdds: e.logOdds, reasons: reasonList(e.reasons), vetoes: vetoList(e.vetoes) };
 };
 
 describe("candidateEvidence", () => {
@@ -90,5 +91,37 @@ describe("candidateEvidence", () => {
     const svp: ScoreTarget = { ...target, setId: "svp", numberKey: "45", setPrintedTotal: 102 };
     expect(evidence({ raw: "SVP 045" }, svp).reasons).toEqual(["number", "printed_total"]);
     expect(evidence({ raw: "SVP 045" }, { ...svp, setId: "sv1" }).reasons).toEqual([]);
+  });
+});
+
+describe("candidateEvidence vetoes", () => {
+  const trainer: ScoreTarget = { ...target, setId: "sv4", numberKey: "151", names: ["giovannis charisma"], hp: null, printsHp: false, setPrintedTotal: 182 };
+  const machoke: ScoreTarget = { ...target, setId: "sv3pt5", numberKey: "67", names: ["machoke", "machopeur"], hp: 100, setPrintedTotal: 165 };
+  it.each([
+    ["an HP read on a trainer", { raw: "151/182", hp: 200 }, trainer, ["hp_on_trainer"]],
+    ["an HP read on a trainer whose name was read too", { raw: "151/182", name: "giovannis charisma", hp: 200 }, trainer, ["hp_on_trainer"]],
+    ["a name read that is nothing like the candidate's", { raw: "67/165", name: "ivysaur" }, machoke, ["name"]],
+    ["a total read that is not the candidate set's", { raw: "248/198" }, target, ["printed_total"]],
+    ["a promo code read on a card of another set", { raw: "SVP 045" }, { ...target, setId: "sv1", numberKey: "45" }, ["printed_total"]],
+    ["a name and a total that both disagree", { raw: "67/191", name: "ivysaur" }, machoke, ["name", "printed_total"]],
+  ] as const)("vetoes %s", (_label, q, t, vetoes) => {
+    expect(evidence(q as QueryParts, t).vetoes).toEqual(vetoes);
+  });
+
+  it.each([
+    ["no HP read on a trainer", { raw: "151/182" }, trainer],
+    ["the name in the other language", { raw: "67/165", name: "machopeur" }, machoke],
+    ["a name read with letters wrong or lost", { raw: "67/165", name: "machok" }, machoke],
+    ["a name too short to tell (a stage badge's debris)", { raw: "67/165", name: "ex" }, machoke],
+    ["a total not read", { raw: "67", name: "machoke" }, machoke],
+    ["a total read on a card whose set prints none", { raw: "67/165" }, { ...machoke, setPrintedTotal: null }],
+    ["a total misread on a card whose name agrees", { raw: "67/176", name: "machoke" }, machoke],
+    ["an HP that differs on a Pokémon (evidence against, no veto)", { raw: "67/165", hp: 120 }, machoke],
+  ] as const)("does not veto %s", (_label, q, t) => {
+    expect(evidence(q as QueryParts, t).vetoes).toEqual([]);
+  });
+
+  it("weighs an HP read against a trainer", () => {
+    expect(evidence({ raw: "151/182", hp: 200 }, trainer).logOdds).toBeLessThan(evidence({ raw: "151/182" }, trainer).logOdds);
   });
 });

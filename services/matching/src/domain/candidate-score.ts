@@ -1,5 +1,6 @@
 import { nameSimilarity } from "./card-name";
 import type { CollectorNumber } from "./collector-number";
+import type { DecodedNumber } from "./decode-collector-numbers";
 import { closestIn, type TextLines } from "./printed-text";
 
 /** What was read on the card, already normalized. */
@@ -18,6 +19,11 @@ export interface ScoreQuery {
    * and illustrator are looked for when they were not read as fields; null when there is no raw text.
    */
   text: TextLines | null;
+  /**
+   * Numbers of the catalog decoded from the raw text (`decodeCollectorNumbers`) when no number was read as a field:
+   * a candidate among them agrees as if its number were found printed in the text.
+   */
+  textNumbers?: readonly DecodedNumber[];
 }
 
 /** The catalog side of one candidate, already normalized. */
@@ -37,6 +43,8 @@ export interface ScoreTarget {
   printedNumbers: string[];
   /** Illustrator compacted (`compactName`), or empty. */
   illustratorText: string;
+  /** False for trainers and energies that print no HP (fossils print one): an HP read cannot be theirs. */
+  printsHp: boolean;
 }
 
 /** Fields that can agree, one bit each, in the order reasons are listed. */
@@ -56,8 +64,8 @@ export const reasonList = (bits: number): Reason[] => REASONS.filter((r) => bits
 export const EVIDENCE = {
   number: { agree: 4.5, near: 1, differ: -2.3 },
   printed_total: { agree: 3, differ: -2.5 },
-  /** Name: `slope × (similarity − pivot)`, capped below; a similarity ≥ `reason` is a reason. */
-  name: { slope: 14, pivot: 0.65, floor: -4, reason: 0.8 },
+  /** Name: `slope × (similarity − pivot)`, capped below; a similarity ≥ `reason` is a reason, one < `veto` a veto. */
+  name: { slope: 14, pivot: 0.65, floor: -4, reason: 0.8, veto: 0.4, vetoMinLength: 4 },
   hp: { agree: 2.3, differ: -3.5 },
   set_code: { agree: 2, differ: -1 },
   regulation_mark: { agree: 0.8, differ: -1.5 },
@@ -78,11 +86,29 @@ export const EVIDENCE = {
 /** Below this name similarity the name evidence is at its floor: similarities under it need not be exact. */
 export const NAME_SIMILARITY_FLOOR = EVIDENCE.name.pivot + EVIDENCE.name.floor / EVIDENCE.name.slope;
 
-/** Evidence of one candidate: log-odds and the fields that agreed. */
+/**
+ * Readings that rule a candidate out whatever else agrees, so it is never proposed with confidence (see
+ * `vetoedScore`): an HP read on a trainer or energy, a name read that is nothing like the candidate's, a printed total
+ * (or promo code) read that is not the candidate set's, unless the name agrees. The name veto stands only when the name read is a name of the
+ * catalog (`rankCandidates` checks): debris read on the name band (a stage badge and a logo, `Bass' WC.`) vetoes nothing.
+ */
+export const VETOES = ["hp_on_trainer", "name", "printed_total"] as const;
+export type Veto = (typeof VETOES)[number];
+const VETO = Object.fromEntries(VETOES.map((v, i) => [v, 1 << i])) as Record<Veto, number>;
+
+/** The vetoes of a bit set, in `VETOES` order. */
+export const vetoList = (bits: number): Veto[] => VETOES.filter((v) => bits & VETO[v]);
+
+/** A veto bit set without `veto`. */
+export const withoutVeto = (bits: number, veto: Veto): number => bits & ~VETO[veto];
+
+/** Evidence of one candidate: log-odds, the fields that agreed and the readings that veto it. */
 export interface CandidateEvidence {
   logOdds: number;
   /** Bit set over `REASONS`; see `reasonList`. */
   reasons: number;
+  /** Bit set over `VETOES`; see `vetoList`. 0 when nothing vetoes the candidate. */
+  vetoes: number;
 }
 
 /** Similarity of two name keys in [0, 1]; callers may pass a memoized one. */
@@ -134,7 +160,17 @@ function numberEvidence(n: CollectorNumber, t: ScoreTarget, out: CandidateEviden
     out.reasons |= BIT.printed_total;
   } else if (n.promoSetId || n.printedTotal !== null) {
     out.logOdds += EVIDENCE.printed_total.differ;
+    if (n.promoSetId || t.setPrintedTotal !== null) out.vetoes |= VETO.printed_total;
   }
+}
+
+/**
+ * A total read against a candidate whose name was read too is a total misread, not a contradiction: OCR repairs of the
+ * small print around the slash (`1733/1765` taken as 173/176) misread totals far more often than a name agrees by
+ * chance. On the bench scans, four right cards lost their confidence to such totals.
+ */
+function keepTotalVeto(out: CandidateEvidence): void {
+  if (out.reasons & BIT.name) out.vetoes &= ~VETO.printed_total;
 }
 
 /**
@@ -143,7 +179,7 @@ function numberEvidence(n: CollectorNumber, t: ScoreTarget, out: CandidateEviden
  * candidate pool into scores in [0, 1].
  */
 export function candidateEvidence(q: ScoreQuery, t: ScoreTarget, similarity: Similarities = PLAIN): CandidateEvidence {
-  const out: CandidateEvidence = { logOdds: 0, reasons: 0 };
+  const out: CandidateEvidence = { logOdds: 0, reasons: 0, vetoes: 0 };
   if (q.number) numberEvidence(q.number, t, out);
   if (q.name) {
     let best = 0;
@@ -151,11 +187,15 @@ export function candidateEvidence(q: ScoreQuery, t: ScoreTarget, similarity: Sim
       const s = similarity.name(q.name, n);
       if (s > best) best = s;
     }
-    const { slope, pivot, floor, reason } = EVIDENCE.name;
+    const { slope, pivot, floor, reason, veto, vetoMinLength } = EVIDENCE.name;
     out.logOdds += Math.max(floor, slope * (best - pivot));
     if (best >= reason) out.reasons |= BIT.name;
+    else if (best < veto && q.name.length >= vetoMinLength) out.vetoes |= VETO.name;
   }
-  if (q.hp !== null && t.hp !== null) {
+  if (q.hp !== null && !t.printsHp) {
+    out.logOdds += EVIDENCE.hp.differ;
+    out.vetoes |= VETO.hp_on_trainer;
+  } else if (q.hp !== null && t.hp !== null) {
     if (q.hp === t.hp) {
       out.logOdds += EVIDENCE.hp.agree;
       out.reasons |= BIT.hp;
@@ -173,19 +213,23 @@ export function candidateEvidence(q: ScoreQuery, t: ScoreTarget, similarity: Sim
       out.reasons |= BIT.regulation_mark;
     } else out.logOdds += EVIDENCE.regulation_mark.differ;
   }
+  keepTotalVeto(out);
   const illustratorRead = !!q.illustrator && !!t.illustrator && similarity.illustrator(q.illustrator, t.illustrator) >= EVIDENCE.illustrator.reason;
   if (illustratorRead || (q.text && illustratorInText(q.text, t))) {
     out.logOdds += EVIDENCE.illustrator.agree;
     out.reasons |= BIT.illustrator;
   } else if (q.illustrator && t.illustrator) out.logOdds += EVIDENCE.illustrator.differ;
-  if (q.text && !q.number) numberInText(q.text, t, out);
+  if (q.text && !q.number) numberInText(q.text, q.textNumbers ?? [], t, out);
   return out;
 }
 
+const decodedAs = (n: DecodedNumber, t: ScoreTarget) =>
+  n.key === t.numberKey && (n.promoSetId === null || n.promoSetId === t.setId) && (n.printedTotal === null || n.printedTotal === t.setPrintedTotal);
+
 /** Adds the evidence of the candidate's printed number found in the raw text (`EVIDENCE.number_in_text`). */
-function numberInText(text: TextLines, t: ScoreTarget, out: CandidateEvidence): void {
+function numberInText(text: TextLines, decoded: readonly DecodedNumber[], t: ScoreTarget, out: CandidateEvidence): void {
   const { exact, oneOff, oneOffLength, minLength } = EVIDENCE.number_in_text;
-  let found = 0;
+  let found = decoded.some((n) => decodedAs(n, t)) ? exact : 0;
   for (const shape of t.printedNumbers) {
     if (shape.length < minLength) continue;
     const d = closestIn([shape], text.codes);

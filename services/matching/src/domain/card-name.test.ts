@@ -34,7 +34,7 @@ describe("splitCardName", () => {
     ["Mewtwo-GX de Team Rocket", "mewtwo de team rocket", "gx"],
     ["Radiant Greninja", "greninja", "radiant"],
     ["Amphinobi Radieux", "amphinobi", "radiant"],
-    // Read with a letter lost or wrong (photo_0002 turned 90°: `Radiat Alaicddäh`), first or last.
+    // Read with a letter lost or wrong (a photo turned 90° read `Radiat Alaicddäh`), first or last.
     ["Radiat Alakazam", "alakazam", "radiant"],
     ["Alakazam Radleux", "alakazam", "radiant"],
     ["Radiantt Greninja", "greninja", "radiant"],

@@ -43,6 +43,9 @@ export interface CatalogRecords {
   cards: CatalogCard[];
 }
 
+/** Black-star promos (and other promo sets) print their number alone, never over a total (`SWSH179`, `SVP 045`). */
+export const isPromoSet = (set: Pick<CatalogSet, "nameEn">): boolean => /promo/i.test(set.nameEn ?? "");
+
 /** Prefix of ids for sets and cards that exist only in TCGdex (no pokemontcg.io id). */
 export const TCGDEX_ID_PREFIX = "tcgdex:";
 

@@ -21,20 +21,27 @@ const KNOWN_PREFIXES = ["SWSH", "HGSS", "SM", "SV", "XY", "BW", "DP", "TG", "GG"
 /** Promo codes printed on cards whose catalog numbers carry no prefix. */
 const PROMO_SETS: Record<string, string> = { SVP: "svp" };
 
-/** OCR confusions in letter positions of a prefix (`5WSH050` is `SWSH050`, `8W36` is `BW36`). */
-const LETTER_LOOKALIKES: Record<string, string> = { "0": "O", "1": "I", "5": "S", "8": "B" };
+/** The promo code a set's cards print before a catalog number that omits it (`svp` → `SVP`), or null. */
+export const promoCodeOf = (setId: string): string | null => Object.keys(PROMO_SETS).find((code) => PROMO_SETS[code] === setId) ?? null;
+
+/** Numbers printed as words (the Alph lithographs' `ONE` to `FOUR`, a museum promo): their key is the word. */
+const WORD_NUMBERS = new Set(["ONE", "TWO", "THREE", "FOUR", "MUSEUM"]);
+
+/** OCR confusions in letter positions of a prefix (`5WSH050` is `SWSH050`, `8W36` is `BW36`, `T605` is `TG05`). */
+const LETTER_LOOKALIKES: Record<string, string> = { "0": "O", "1": "I", "2": "Z", "5": "S", "6": "G", "8": "B" };
 
 /** OCR confusions in digit positions. */
-const DIGIT_LOOKALIKES: Record<string, string> = { O: "0", o: "0", l: "1", I: "1", i: "1", "|": "1", "!": "1", S: "5", s: "5", B: "8" };
+const DIGIT_LOOKALIKES: Record<string, string> = { O: "0", o: "0", l: "1", I: "1", i: "1", "|": "1", "!": "1", S: "5", s: "5", B: "8", Z: "2", z: "2", G: "6" };
 
-const compact = (s: string) => s.replace(/[\s.\-_]/g, "");
+/** Spaces and separators dropped, `VV` read as the `W` it is (`SVVSH050`). */
+const compact = (s: string) => s.replace(/[\s.\-_]/g, "").replace(/VV/gi, "W");
 
 function splitPrefix(s: string): { prefix: string; rest: string } {
-  const upper = s.toUpperCase().replace(/[0158]/g, (c, i: number) => (i < 4 ? LETTER_LOOKALIKES[c] : c));
+  const upper = s.toUpperCase().replace(/[012568]/g, (c, i: number) => (i < 4 ? LETTER_LOOKALIKES[c] : c));
   for (const p of Object.keys(PROMO_SETS)) if (upper.startsWith(p)) return { prefix: p, rest: s.slice(p.length) };
   for (const p of KNOWN_PREFIXES) {
     // A prefix only counts when something that can be a digit follows it.
-    if (upper.startsWith(p) && s.length > p.length && /[0-9OolIi|!SsB]/.test(s[p.length])) return { prefix: p, rest: s.slice(p.length) };
+    if (upper.startsWith(p) && s.length > p.length && /[0-9OolIi|!SsBZzG]/.test(s[p.length])) return { prefix: p, rest: s.slice(p.length) };
   }
   return { prefix: "", rest: s };
 }
@@ -66,10 +73,22 @@ function readPart(raw: string): { prefix: string; value: number; suffix: string 
   return plain ? { prefix: "", value: plain.value, suffix: plain.suffix } : null;
 }
 
-/** Numbers of one letter or sign (Unown `C`, `?`): their key is the character itself. */
+/**
+ * A subset number read under its total's letters (`6G01/GG70`, `T605/TG30`): the total's letters are read more
+ * reliably, and a lookalike digit in the number's own letters would make it a plain number.
+ */
+function underPrefix(raw: string, prefix: string): { prefix: string; value: number; suffix: string } | null {
+  const s = compact(raw);
+  const letters = s.slice(0, prefix.length).toUpperCase().replace(/[012568]/g, (c) => LETTER_LOOKALIKES[c]);
+  if (letters !== prefix) return null;
+  const digits = readDigits(s.slice(prefix.length));
+  return digits ? { prefix, value: digits.value, suffix: digits.suffix } : null;
+}
+
+/** Numbers of one letter or sign (Unown `C`, `?`) or a word (`ONE`): their key is the text itself. */
 function letterNumber(raw: string): CollectorNumber | null {
   const text = compact(raw).toUpperCase();
-  if (!/^[A-Z!?]$/.test(text)) return null;
+  if (!/^[A-Z!?]$/.test(text) && !WORD_NUMBERS.has(text)) return null;
   return { key: text, prefix: text, value: 0, suffix: "", printedTotal: null, totalPrefix: "", promoSetId: null };
 }
 
@@ -87,7 +106,8 @@ export function parseCollectorNumber(raw: string | null | undefined, printedTota
   if (!raw) return null;
   const [numberText, totalFromSlash] = raw.split("/", 2);
   const totalText = printedTotal ?? totalFromSlash ?? null;
-  const number = readPart(numberText);
+  const total0 = totalText && !PROMO_SETS[compact(totalText).toUpperCase()] ? readPart(totalText) : null;
+  const number = (total0?.prefix ? underPrefix(numberText, total0.prefix) : null) ?? readPart(numberText);
   if (!number) return letterNumber(numberText);
   let promoSetId = PROMO_SETS[number.prefix] ?? null;
   let prefix = promoSetId ? "" : number.prefix;

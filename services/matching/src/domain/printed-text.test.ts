@@ -17,6 +17,11 @@ describe("printedNumbers", () => {
   ] as const)("%s of %s → %j", (number, total, shapes) => {
     expect(printedNumbers(number, total)).toEqual(shapes);
   });
+
+  it("prints a promo's code when the catalog number omits it (`SVP 045`, `045/SV-P`)", () => {
+    expect(printedNumbers("45", null, "SVP")).toEqual(["SVP045", "045/SV-P"]);
+    expect(printedNumbers("SWSH182", null, "SVP")).toEqual(["SWSH182"]);
+  });
 });
 
 describe("distanceWithin", () => {

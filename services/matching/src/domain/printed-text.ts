@@ -36,13 +36,18 @@ export function rawTextLines(raw: string): TextLines | null {
 
 /**
  * The shapes in which a card prints its collector number, compacted: `095/203` and `95/203` (eras differ in zero
- * padding), `TG23/TG30`, `SWSH182` (promos print no total). None for a number of no known shape.
+ * padding), `TG23/TG30`, `SWSH182` (promos print no total: pass null), `SVP045` and `045/SV-P` for a promo whose code
+ * the catalog number omits (`promoCode`). None for a number of no known shape.
  */
-export function printedNumbers(number: string, printedTotal: number | null): string[] {
+export function printedNumbers(number: string, printedTotal: number | null, promoCode: string | null = null): string[] {
   const m = /^([A-Z]*)(\d+)([A-Z]?)$/i.exec(number.trim());
   if (!m) return [];
   const [, prefix, digits, suffix] = m;
   const value = String(Number(digits));
+  if (promoCode && !prefix) {
+    const padded = value.padStart(3, "0");
+    return [`${promoCode}${padded}`, `${padded}/${promoCode.slice(0, -1)}-${promoCode.slice(-1)}`];
+  }
   const upper = prefix.toUpperCase();
   if (upper && !SUBSET_PREFIXES.has(upper)) return [`${upper}${digits}${suffix}`.toUpperCase()];
   if (printedTotal === null) return [`${upper}${value}${suffix}`.toUpperCase()];
