@@ -13,7 +13,10 @@ export interface PpocrOcrEngineOptions {
   concurrency?: number;
   /** Threads each model uses for one run. */
   threads?: number;
-  /** `line` zones are read as one line, without detection (true), or detected like the others. */
+  /**
+   * `line` zones are recognised whole, without detection (true), or detected like the others (the default: on the
+   * shared photos, photo p50 0.8 s detected against 2.5 s whole, as many read; on 24 scans 1.6 against 1.9 s).
+   */
   lineWithoutDetection?: boolean;
   /** Lines read less confidently than this are dropped (PaddleOCR's `drop_score`). */
   dropScore?: number;
@@ -35,7 +38,8 @@ function modelFiles() {
 /**
  * PaddleOCR's PP-OCRv4 models (text detection, then recognition of each line found) on ONNX Runtime's CPU provider,
  * behind the {@link OcrEngine} port. The sessions are made once and reused; their memory is bounded (no arena, no
- * memory patterns, which grow with every new input shape). A `line` zone is recognised whole, without detection.
+ * memory patterns, which grow with every new input shape). Every zone is detected first, a `line` zone too (recognised
+ * whole, a number strip's margins and symbols gave junk that kept the number line reading: slower, no more read).
  * Lines come top to bottom, the boxes of one row joined left to right ({@link textRows}); only characters a card
  * prints are decoded (the whitelist when a zone gives one).
  */
@@ -71,7 +75,7 @@ export class PpocrOcrEngine implements OcrEngine {
     return new PpocrOcrEngine(detector, recognizer, recognitionClasses(dictionary), {
       concurrency: opts.concurrency ?? 1,
       threads,
-      lineWithoutDetection: opts.lineWithoutDetection ?? true,
+      lineWithoutDetection: opts.lineWithoutDetection ?? false,
       dropScore: opts.dropScore ?? 0.5,
     });
   }
