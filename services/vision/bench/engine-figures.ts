@@ -7,6 +7,8 @@ export interface EngineFigures {
   numbers_read: number;
   names_read: number;
   ms_per_card: number;
+  /** CPU time of the whole process (OCR worker threads included) per card: steadier than wall time on a busy machine. */
+  cpu_ms_per_card: number;
   peak_rss_mb: number;
 }
 
@@ -37,13 +39,18 @@ export function nameRead(expected: ExpectedCard, features: CardFeatures | undefi
   return !!features && name.length > 0 && (plainText((features.name ?? "").replace(SUFFIX, "")) === name || plainText(features.rawText).includes(name));
 }
 
-/** Counts what was read of each card (`features` of the card found at its place, or undefined) and the time taken. */
-export function engineFigures(read: { expected: ExpectedCard; features: CardFeatures | undefined }[], totalMs: number): EngineFigures {
+/**
+ * Counts what was read of each card (`features` of the card found at its place, or undefined), the time taken and the
+ * CPU time used (`cpu`: `process.cpuUsage()` since the cards began).
+ */
+export function engineFigures(read: { expected: ExpectedCard; features: CardFeatures | undefined }[], totalMs: number, cpu: NodeJS.CpuUsage): EngineFigures {
+  const perCard = (ms: number) => (read.length > 0 ? Math.round(ms / read.length) : 0);
   return {
     cards: read.length,
     numbers_read: read.filter((r) => numberRead(r.expected, r.features)).length,
     names_read: read.filter((r) => nameRead(r.expected, r.features)).length,
-    ms_per_card: read.length > 0 ? Math.round(totalMs / read.length) : 0,
+    ms_per_card: perCard(totalMs),
+    cpu_ms_per_card: perCard((cpu.user + cpu.system) / 1000),
     // maxRSS is in kilobytes: the peak of the whole run.
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };

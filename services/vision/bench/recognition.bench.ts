@@ -140,6 +140,7 @@ async function main() {
   const imageMs: Record<string, number> = {};
   const cardsRead: Parameters<typeof engineFigures>[0] = [];
   started = performance.now();
+  const cpuStarted = process.cpuUsage();
   for (const [i, item] of labelled.entries()) {
     const { analyzed, found, timings } = await run(item);
     for (const [stage, ms] of Object.entries(timings)) times[stage].push(ms);
@@ -161,6 +162,7 @@ async function main() {
     if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${labelled.length} ${item.file}      `);
   }
   const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
 
   // The native reference is tesseract's: it compares with tesseract.js only.
   const native = engineName === "tesseract" && nativeTesseractAvailable() ? await ocrVsNative(engine, ocr.samples, languages) : null;
@@ -176,7 +178,7 @@ async function main() {
       // The single-card photo target is on photos alone: scans are quicker, binder pages slower.
       per_image_p50_by_kind: Object.fromEntries([...totalsByKind].map(([kind, t]) => [kind, round(percentile([...t].sort((a, b) => a - b), 50))])),
     },
-    ocr: { engine: engineName === "both" ? `${first} then ${first === "tesseract" ? "ppocr" : "tesseract"}` : engineName, ...engineFigures(cardsRead, sum(times.total)) },
+    ocr: { engine: engineName === "both" ? `${first} then ${first === "tesseract" ? "ppocr" : "tesseract"}` : engineName, ...engineFigures(cardsRead, sum(times.total), cpu) },
     ocr_vs_native: native?.ratio ?? null,
     ocr_vs_native_detail: native,
     images: labelled.length,
