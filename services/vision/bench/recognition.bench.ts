@@ -24,7 +24,7 @@ import { systemClock } from "@poke-ventory/runtime";
 import { FsObjectStore, type ObjectStore } from "@poke-ventory/storage";
 import { catalogDir } from "@poke-ventory/testing";
 import { z } from "zod";
-import { analyzeImage, OpencvCardDetector, rankingCatalog, SharpImageCodec, type AnalyzeImageDeps } from "../src/index";
+import { analyzeImage, OpencvCardDetector, rankingCatalog, SharpImageCodec, visionConfigShape, type AnalyzeImageDeps } from "../src/index";
 import { startOcrEngines } from "../src/ocr-engines";
 import { engineFigures } from "./engine-figures";
 import { tesseractLanguages } from "../src/domain/tesseract-languages";
@@ -49,8 +49,9 @@ const OPTIONS = {
   "native-zones": { type: "string", default: "40" },
   crops: { type: "string" },
   "no-catalog-check": { type: "boolean", default: false },
-  ocr: { type: "string", default: process.env.OCR_ENGINE ?? "tesseract" },
-  "ocr-first": { type: "string", default: process.env.OCR_FIRST ?? "tesseract" },
+  // The service's defaults (`visionConfigShape`), unless the environment says otherwise.
+  ocr: { type: "string", default: process.env.OCR_ENGINE ?? visionConfigShape.OCR_ENGINE.parse(undefined) },
+  "ocr-first": { type: "string", default: process.env.OCR_FIRST ?? visionConfigShape.OCR_FIRST.parse(undefined) },
   help: { type: "boolean", default: false },
 } as const;
 
