@@ -5,7 +5,8 @@ WORKDIR /app
 ENV OPENCV4NODEJS_DISABLE_AUTOBUILD=1 \
     OPENCV_INCLUDE_DIR=/usr/include/opencv4 \
     OPENCV_LIB_DIR=/usr/lib/x86_64-linux-gnu \
-    OPENCV_BIN_DIR=/usr/bin
+    OPENCV_BIN_DIR=/usr/bin \
+    ONNXRUNTIME_NODE_INSTALL=skip
 COPY package.json package-lock.json ./
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/runtime/package.json libs/runtime/

@@ -25,5 +25,8 @@ export OPENCV_LIB_DIR="/usr/lib/$(gcc -dumpmachine)"
 export OPENCV_BIN_DIR=/usr/bin
 if command -v ccache >/dev/null 2>&1; then export CC="ccache gcc" CXX="ccache g++"; fi
 export JOBS="$(nproc)"
+# onnxruntime-node ships its CPU binary in the npm package; its install script would fetch CUDA binaries from
+# outside the registry (and fail offline): skipped.
+export ONNXRUNTIME_NODE_INSTALL=skip
 
 npm ci --no-audit --no-fund

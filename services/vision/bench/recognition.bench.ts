@@ -1,6 +1,7 @@
 /**
  * `npm run bench:recognition -- --images DIR [--labels FILE] [--catalog DIR] [--out FILE] [--limit N] [--only REGEX]
- *   [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR] [--no-catalog-check]`
+ *   [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR] [--no-catalog-check]
+ *   [--ocr tesseract|ppocr|both] [--ocr-first tesseract|ppocr]`
  *
  * Runs vision (decode, detect, read) and matching (ranking against the whole catalog, in memory) in-process on
  * every labelled image of a folder, then prints and writes per kind: images, cards expected/found, top-1, top-5,
@@ -9,6 +10,8 @@
  * `ocr_vs_native` (the same zone crops read by the `tesseract` CLI, as a time ratio; null without the CLI).
  * The failure list (file, expected, got) follows the table. Vision asks the catalog about the numbers it reads, as the
  * service asks matching ({@link rankingCatalog}); `--no-catalog-check` reads every card as vision alone would.
+ * `--ocr` picks the OCR engine as `OCR_ENGINE` does (`both`: `--ocr-first`, then the other where the catalog does not
+ * confirm), and `ocr` in the report gives what it read: cards whose number / name was read right, ms per card, peak RSS.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,7 +23,10 @@ import { CatalogIndex, openCatalogSource, rankCandidates } from "@poke-ventory/m
 import { systemClock } from "@poke-ventory/runtime";
 import { FsObjectStore, type ObjectStore } from "@poke-ventory/storage";
 import { catalogDir } from "@poke-ventory/testing";
-import { analyzeImage, OpencvCardDetector, rankingCatalog, SharpImageCodec, TesseractOcrEngine, type AnalyzeImageDeps } from "../src/index";
+import { z } from "zod";
+import { analyzeImage, OpencvCardDetector, rankingCatalog, SharpImageCodec, visionConfigShape, type AnalyzeImageDeps } from "../src/index";
+import { startOcrEngines } from "../src/ocr-engines";
+import { engineFigures } from "./engine-figures";
 import { tesseractLanguages } from "../src/domain/tesseract-languages";
 import { readLabels, type ExpectedCard, type LabelledImage } from "./bench-labels";
 import { kindFigures, percentile, scoreImage, type FoundCard, type ImageOutcome } from "./bench-score";
@@ -28,7 +34,7 @@ import { nativeTesseractAvailable, ocrVsNative, RecordingOcrEngine } from "./nat
 
 const USAGE = `usage: npm run bench:recognition -- --images DIR [--labels FILE] [--catalog DIR] [--out FILE] [--limit N]
   [--only REGEX] [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR]
-  [--no-catalog-check]`;
+  [--no-catalog-check] [--ocr tesseract|ppocr|both] [--ocr-first tesseract|ppocr]`;
 
 const OPTIONS = {
   images: { type: "string" },
@@ -43,6 +49,9 @@ const OPTIONS = {
   "native-zones": { type: "string", default: "40" },
   crops: { type: "string" },
   "no-catalog-check": { type: "boolean", default: false },
+  // The service's defaults (`visionConfigShape`), unless the environment says otherwise.
+  ocr: { type: "string", default: process.env.OCR_ENGINE ?? visionConfigShape.OCR_ENGINE.parse(undefined) },
+  "ocr-first": { type: "string", default: process.env.OCR_FIRST ?? visionConfigShape.OCR_FIRST.parse(undefined) },
   help: { type: "boolean", default: false },
 } as const;
 
@@ -63,6 +72,7 @@ const { values } = readCommandLine();
 
 const STAGES = ["decode", "detect", "ocr", "match"] as const;
 const round = (n: number) => Math.round(n);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 async function main() {
   if (!values.images) {
@@ -87,11 +97,14 @@ async function main() {
   const languages = tesseractLanguages((process.env.ANALYSIS_LANGUAGES ?? "fr,en").split(","));
   const cropsDir = values.crops ? path.resolve(values.crops) : path.join(os.tmpdir(), `pv-bench-${process.pid}`);
   mkdirSync(cropsDir, { recursive: true });
-  const engine = await TesseractOcrEngine.start({ languages, workers: Number(values.workers) });
+  const engineName = z.enum(["tesseract", "ppocr", "both"]).parse(values.ocr);
+  const first = z.enum(["tesseract", "ppocr"]).parse(values["ocr-first"]);
+  const engines = await startOcrEngines({ OCR_ENGINE: engineName, OCR_FIRST: first, ANALYSIS_LANGUAGES: languages, OCR_WORKERS: Number(values.workers) });
+  const engine = engines.ocr;
   const ocr = new RecordingOcrEngine(engine, Number(values["native-zones"]));
   const objects: ObjectStore = new FsObjectStore(cropsDir);
   const deps: AnalyzeImageDeps = {
-    objects, codec: new SharpImageCodec(), detector: new OpencvCardDetector(), ocr, clock: systemClock, maxImagePixels: 60_000_000, log: () => undefined,
+    objects, codec: new SharpImageCodec(), detector: new OpencvCardDetector(), ocr, fallbackOcr: engines.fallbackOcr, clock: systemClock, maxImagePixels: 60_000_000, log: () => undefined,
   };
   if (!values["no-catalog-check"]) {
     const rank = async (features: CardFeatures) => rankCandidates(index, features, { maxCandidates: 5 });
@@ -126,13 +139,17 @@ async function main() {
   const totalsByKind = new Map<string, number[]>();
   const failures: string[] = [];
   const imageMs: Record<string, number> = {};
+  const cardsRead: Parameters<typeof engineFigures>[0] = [];
   started = performance.now();
+  const cpuStarted = process.cpuUsage();
   for (const [i, item] of labelled.entries()) {
     const { analyzed, found, timings } = await run(item);
     for (const [stage, ms] of Object.entries(timings)) times[stage].push(ms);
     imageMs[item.file] = round(timings.total);
     totalsByKind.set(item.kind, [...(totalsByKind.get(item.kind) ?? []), timings.total]);
     const outcome = scoreImage(item.cards, found, threshold);
+    const at = (p: ExpectedCard["position"]) => analyzed.cards.find((c) => !p || (c.position?.row === p.row && c.position?.col === p.col))?.features;
+    cardsRead.push(...item.cards.map((expected) => ({ expected, features: at(expected.position) })));
     outcomes.set(item.kind, [...(outcomes.get(item.kind) ?? []), outcome]);
     for (const card of outcome.cards) {
       if (card.rank !== 0 || card.confidentWrong) {
@@ -146,9 +163,11 @@ async function main() {
     if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${labelled.length} ${item.file}      `);
   }
   const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
 
-  const native = nativeTesseractAvailable() ? await ocrVsNative(engine, ocr.samples, languages) : null;
-  await engine.close();
+  // The native reference is tesseract's: it compares with tesseract.js only.
+  const native = engineName === "tesseract" && nativeTesseractAvailable() ? await ocrVsNative(engine, ocr.samples, languages) : null;
+  await engines.close();
 
   const sorted = (k: string) => [...times[k]].sort((a, b) => a - b);
   const report = {
@@ -160,6 +179,7 @@ async function main() {
       // The single-card photo target is on photos alone: scans are quicker, binder pages slower.
       per_image_p50_by_kind: Object.fromEntries([...totalsByKind].map(([kind, t]) => [kind, round(percentile([...t].sort((a, b) => a - b), 50))])),
     },
+    ocr: { engine: engineName === "both" ? `${first} then ${first === "tesseract" ? "ppocr" : "tesseract"}` : engineName, ...engineFigures(cardsRead, sum(times.total), cpu) },
     ocr_vs_native: native?.ratio ?? null,
     ocr_vs_native_detail: native,
     images: labelled.length,

@@ -11,6 +11,8 @@ export interface AnalyzeImageDeps {
   codec: ImageCodec;
   detector: CardDetector;
   ocr: OcrEngine;
+  /** A second OCR engine for the cards `ocr` reads without the catalog confirming them (`OCR_ENGINE=both`). */
+  fallbackOcr?: OcrEngine;
   /** Confirms numbers as they are read (see {@link CardCatalog}); without it the number line is read until agreed. */
   catalog?: CardCatalog;
   clock: Clock;

@@ -2,10 +2,10 @@ import type { ServiceSchema } from "moleculer";
 import { systemClock, type Clock } from "@poke-ventory/runtime";
 import { OpencvCardDetector } from "./adapters/opencv-card-detector";
 import { SharpImageCodec } from "./adapters/sharp-image-codec";
-import { TesseractOcrEngine } from "./adapters/tesseract-ocr-engine";
 import type { VisionConfig } from "./config";
 import { openObjectStore } from "@poke-ventory/storage";
 import { createVisionService } from "./vision.service";
+import { startOcrEngines } from "./ocr-engines";
 
 export interface VisionShared {
   /** Ignored: vision owns no tables (accepted so every service composes alike). */
@@ -16,22 +16,23 @@ export interface VisionShared {
   clock?: Clock;
 }
 
-/** Builds vision's adapters (object store, OpenCV, a warm tesseract.js pool) and returns its service schema. */
+/** Builds vision's adapters (object store, OpenCV, the warm OCR engine(s) `OCR_ENGINE` names) and returns its service schema. */
 export async function composeVision(config: VisionConfig, shared: VisionShared = {}): Promise<{ schemas: ServiceSchema[]; close(): Promise<void> }> {
   const log = shared.log ?? (() => undefined);
   const objects = await openObjectStore(config);
-  const ocr = await TesseractOcrEngine.start({ languages: config.ANALYSIS_LANGUAGES, workers: config.OCR_WORKERS });
+  const engines = await startOcrEngines(config);
   const analyze = {
     objects,
     codec: new SharpImageCodec(),
     detector: new OpencvCardDetector(),
-    ocr,
+    ocr: engines.ocr,
+    fallbackOcr: engines.fallbackOcr,
     clock: shared.clock ?? systemClock,
     maxImagePixels: config.MAX_IMAGE_PIXELS,
     log,
   };
   return {
     schemas: [createVisionService({ analyze, maxInFlight: config.VISION_MAX_IN_FLIGHT, confidenceThreshold: config.ANALYSIS_CONFIDENCE_THRESHOLD })],
-    close: () => ocr.close(),
+    close: () => engines.close(),
   };
 }

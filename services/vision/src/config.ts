@@ -19,6 +19,15 @@ export const visionConfigShape = {
       return z.NEVER;
     }
   }),
+  /**
+   * Which OCR engine reads the zones: `tesseract` (tesseract.js), `ppocr` (PaddleOCR's PP-OCRv4 models on ONNX
+   * Runtime), or `both`: a card is read with `OCR_FIRST`, and again with the other engine when the catalog does not
+   * confirm the number read (`read-card-either.ts`). PP-OCR by default: on both halves of the shared bench it read
+   * every card's number and was top-1 on all (tesseract.js missed one scan), with the least CPU on photos.
+   */
+  OCR_ENGINE: z.enum(["tesseract", "ppocr", "both"]).default("ppocr"),
+  /** With `OCR_ENGINE=both`, the engine every card is read with first. */
+  OCR_FIRST: z.enum(["tesseract", "ppocr"]).default("tesseract"),
   /** Tesseract workers kept warm in this process, per pool: one pool reads names, one numbers and HP. */
   OCR_WORKERS: env.positiveInt(cpus),
   /** `image.stored` messages analysed at once by this process. */

@@ -6,5 +6,6 @@ export type { CardCatalog, CardDetector, ImageCodec, OcrEngine, OcrOptions, OcrR
 export { OpencvCardDetector } from "./adapters/opencv-card-detector";
 export { SharpImageCodec } from "./adapters/sharp-image-codec";
 export { TesseractOcrEngine } from "./adapters/tesseract-ocr-engine";
+export { PpocrOcrEngine } from "./adapters/ppocr-ocr-engine";
 export { parseCardText } from "./domain/card-text";
 export { rankingCatalog } from "./ranking-catalog";

@@ -2,10 +2,11 @@ import type { Point } from "@poke-ventory/contracts";
 import { orientationCandidates, type Rotation } from "./domain/card-geometry";
 import { inTurns } from "./in-turns";
 import type { RawImage } from "./ports";
-import { readCard, readCardTurned, SETTLED, type CardReading, type ReadCardDeps } from "./read-card";
+import { readCardTurned, SETTLED, type CardReading } from "./read-card";
+import { readCardEither, type EitherEngineDeps } from "./read-card-either";
 
 /**
- * Reads the cards of an image ({@link readCard}), two at once. The cards of a page (a binder page: each in its
+ * Reads the cards of an image ({@link readCardEither}: with a second OCR engine when one is given), two at once. The cards of a page (a binder page: each in its
  * pocket, all the same way up) are made to agree:
  * - once a card read so far was settled a way up by its evidence (and none other way as often), the next are read
  *   that way first: a page turned upside down is then read about as fast as an upright one, not each card both ways
@@ -14,10 +15,10 @@ import { readCard, readCardTurned, SETTLED, type CardReading, type ReadCardDeps 
  *   unless that reading gives less evidence. (The real 2×2 page turned 180°: its Ogerpon gives one piece either way
  *   up, `017/75` of debris upside down, `145` upright; it was kept upside down and matched Yanma at 0.90.)
  */
-export async function readPage(deps: ReadCardDeps, image: RawImage, quads: readonly (readonly Point[])[]): Promise<CardReading[]> {
+export async function readPage(deps: EitherEngineDeps, image: RawImage, quads: readonly (readonly Point[])[]): Promise<CardReading[]> {
   const done: CardReading[] = [];
   const reads = await inTurns(quads, CARDS_AT_ONCE, async (quad) => {
-    const read = await readCard(deps, image, quad, pageWay(done, 1));
+    const read = await readCardEither(deps, image, quad, pageWay(done, 1));
     done.push(read);
     return read;
   });
