@@ -131,11 +131,13 @@ async function main() {
   const totalsByKind = new Map<string, number[]>();
   const failures: string[] = [];
   const imageMs: Record<string, number> = {};
+  const readings: Record<string, unknown[]> = {};
   started = performance.now();
   for (const [i, item] of labelled.entries()) {
     const { analyzed, found, timings } = await run(item);
     for (const [stage, ms] of Object.entries(timings)) times[stage].push(ms);
     imageMs[item.file] = round(timings.total);
+    readings[item.file] = analyzed.cards.map((c) => ({ rotation: c.rotation, position: c.position, features: c.features }));
     totalsByKind.set(item.kind, [...(totalsByKind.get(item.kind) ?? []), timings.total]);
     const outcome = scoreImage(item.cards, found, threshold);
     outcomes.set(item.kind, [...(outcomes.get(item.kind) ?? []), outcome]);
@@ -178,7 +180,7 @@ async function main() {
   console.log(`failures (${failures.length}):`);
   for (const f of failures) console.log(`  ${f}`);
   if (values.out) {
-    writeFileSync(values.out, `${JSON.stringify({ ...report, failures, image_ms: imageMs }, null, 2)}\n`);
+    writeFileSync(values.out, `${JSON.stringify({ ...report, failures, image_ms: imageMs, readings }, null, 2)}\n`);
     console.log(`report written to ${values.out}`);
   }
 }

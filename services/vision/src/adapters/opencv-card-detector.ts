@@ -5,24 +5,25 @@ import { refineCardQuad } from "./refine-card-quad";
 import { findHeldCard } from "./find-held-card";
 import { distinctCards, gridOrder } from "../domain/card-layout";
 import type { CardDetector, CardQuad, PixelRect, RawImage } from "../ports";
+import { DETECTION, GLYPHS } from "../domain/parameters";
 import { loadOpenCV } from "./load-opencv";
 
 const cv = loadOpenCV();
 
 /** Smallest card on a page of cards, as a fraction of the image (a 3×3 page photographed with a margin). */
-const PAGE_CARD_AREA = 0.02;
+const PAGE_CARD_AREA = DETECTION.pageCardArea;
 
 /** Least fraction of edge pixels in a pocket holding a card (text and art); an empty pocket has next to none. */
-const MIN_EDGE_DENSITY = 0.02;
+const MIN_EDGE_DENSITY = DETECTION.minEdgeDensity;
 
 /** How far around a found quad its border is looked for, as a fraction of its size. */
-const QUAD_MARGIN = 0.06;
+const QUAD_MARGIN = DETECTION.quadMargin;
 
 /** A frame within this of a card's shape (short/long) is taken as the card itself. */
-const TIGHT_FRAME = 0.02;
+const TIGHT_FRAME = DETECTION.tightFrame;
 
 /** In an image framed like a card (a close-up), a quad smaller than this fraction of it is its art window or text box. */
-const CLOSE_UP_CARD_AREA = 0.5;
+const CLOSE_UP_CARD_AREA = DETECTION.closeUpCardArea;
 
 export interface OpencvCardDetectorOptions {
   /** Long side the image is shrunk to before looking for edges (the warp reads full resolution). */
@@ -46,8 +47,8 @@ export class OpencvCardDetector implements CardDetector {
   private readonly minAreaFraction: number;
 
   constructor(opts: OpencvCardDetectorOptions = {}) {
-    this.workingSize = opts.workingSize ?? 800;
-    this.minAreaFraction = opts.minAreaFraction ?? 0.1;
+    this.workingSize = opts.workingSize ?? DETECTION.workingSize;
+    this.minAreaFraction = opts.minAreaFraction ?? DETECTION.minCardArea;
   }
 
   async detect(image: RawImage): Promise<CardQuad[]> {
@@ -58,7 +59,7 @@ export class OpencvCardDetector implements CardDetector {
     const padded = small.cvtColor(cv.COLOR_RGB2GRAY).copyMakeBorder(pad, pad, pad, pad, cv.BORDER_REPLICATE);
     const grey = padded.gaussianBlur(new cv.Size(5, 5), 0);
     const kernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(3, 3));
-    const canny = grey.canny(30, 100);
+    const canny = grey.canny(DETECTION.canny.low, DETECTION.canny.high);
     const edgeMaps = [
       canny.dilate(kernel, new cv.Point2(-1, -1), 2),
       grey.adaptiveThreshold(255, cv.ADAPTIVE_THRESH_GAUSSIAN_C, cv.THRESH_BINARY_INV, 21, 5).dilate(kernel),
@@ -153,14 +154,7 @@ export class OpencvCardDetector implements CardDetector {
   }
 }
 
-/** The adaptive threshold's window, in tallest glyphs. */
-const GLYPH_WINDOW = 1.3;
-/** How much darker (or lighter) than the mean around it a pixel of print is, in grey levels. */
-const GLYPH_CONTRAST = 6;
-/** A glyph is at most this much wider than tall (`M`, `W` in italics). */
-const GLYPH_MAX_WIDTH = 1.6;
-/** …and fills at least this much of its box. */
-const GLYPH_MIN_FILL = 0.12;
+const { window: GLYPH_WINDOW, contrast: GLYPH_CONTRAST, maxWidth: GLYPH_MAX_WIDTH, minFill: GLYPH_MIN_FILL } = GLYPHS;
 
 /** Card-shaped convex quadrilaterals among the contours of an edge map. */
 function cardQuads(edges: Mat, minArea: number): Point[][] {
@@ -174,7 +168,7 @@ function cardQuads(edges: Mat, minArea: number): Point[][] {
       if (points.length !== 4) continue;
       const quad = orderCorners(points.map((p) => [p.x, p.y] as Point));
       // The contour must fill its quad: a blob that happens to have four extreme points is not a card.
-      if (isCardRatio(shapeRatio(quad)) && contour.area / polygonArea(quad) > 0.8) quads.push(quad);
+      if (isCardRatio(shapeRatio(quad)) && contour.area / polygonArea(quad) > DETECTION.contourFill) quads.push(quad);
       break;
     }
   }
