@@ -171,7 +171,7 @@ async function inPerspective(card: Buffer, next: () => number): Promise<Buffer> 
   const src = corners.map(([x, y]) => new cv.Point2(x, y));
   const dst = far.map(([x, y]) => new cv.Point2(x, y));
   const mat = new cv.Mat(data, h, w, cv.CV_8UC4);
-  const warped = mat.warpPerspective(cv.getPerspectiveTransform(src, dst), new cv.Size(w, h), cv.INTER_LINEAR, cv.BORDER_CONSTANT, new cv.Vec4(0, 0, 0, 0));
+  const warped = mat.warpPerspective(cv.getPerspectiveTransform(src, dst), new cv.Size(w, h), cv.INTER_LINEAR, cv.BORDER_CONSTANT);
   return sharp(warped.getData(), { raw: { width: w, height: h, channels: 4 } }).png().toBuffer();
 }
 

@@ -131,6 +131,15 @@ describe("vision on real bench images", () => {
     expect(asking.reads).toBeLessThanOrEqual(alone.reads);
   });
 
+  // A card in a toploader: the holder's clear plastic joins the card's edges to the table; no contour is card-shaped.
+  it("a card in a toploader on a table: the card's own border is found, not the holder's", async () => {
+    const [scan] = benchImages("scan", 1, "toploader");
+    const { photo, corners } = await toploaderPhoto(benchBytes(scan));
+    const result = await analyzeBytes("toploader.jpg", photo);
+    expect(result.cards).toHaveLength(1);
+    const off = result.cards[0].quad.map(([x, y], i) => Math.round(Math.hypot(x - corners[i][0], y - corners[i][1])));
+    expect(Math.max(...off)).toBeLessThan(0.025 * 1280);
+  });
   // A 4:3 photo is shaped nearly like a card (short/long 0.75): it was once taken for a close-up, and a card lying in
   // it, smaller than half the frame, for its art window; the whole frame came back as the card.
   it.each([
@@ -239,4 +248,24 @@ async function keyboardPhoto(width: number, height: number): Promise<Buffer> {
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#6b5a48"/><rect x="10" y="20" width="${width - 20}" height="${height - 30}" rx="12" fill="#2e2e33"/>${keys.join("")}</svg>`;
   return sharp(Buffer.from(svg)).jpeg().toBuffer();
+}
+
+/**
+ * A card in a toploader lying on a wooden table, 720×1280: the holder's plastic a little larger than the card, clear
+ * with a glossy rim. Returns the photo and the card's corners (top-left first).
+ */
+async function toploaderPhoto(card: Buffer): Promise<{ photo: Buffer; corners: number[][] }> {
+  const [width, height] = [720, 1280];
+  const [cardWidth, cardHeight] = [520, 726];
+  const [left, top] = [100, 300];
+  const rim = 45;
+  const table = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><filter id="t"><feTurbulence type="fractalNoise" baseFrequency="0.002 0.06" numOctaves="3" seed="3"/><feColorMatrix type="saturate" values="0"/><feComponentTransfer><feFuncA type="linear" slope="0.4"/></feComponentTransfer></filter><rect width="100%" height="100%" fill="#8a6a48"/><rect width="100%" height="100%" filter="url(#t)"/></svg>`;
+  const holder = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="${left - rim}" y="${top - rim}" width="${cardWidth + 2 * rim}" height="${cardHeight + 2 * rim}" rx="8" fill="white" fill-opacity="0.18" stroke="white" stroke-opacity="0.5" stroke-width="4"/></svg>`;
+  const face = await sharp(card).resize(cardWidth, cardHeight, { fit: "fill" }).toBuffer();
+  const photo = await sharp(Buffer.from(table))
+    .composite([{ input: face, left, top }, { input: Buffer.from(holder), left: 0, top: 0 }])
+    .jpeg({ quality: 88 })
+    .toBuffer();
+  const corners = [[left, top], [left + cardWidth - 1, top], [left + cardWidth - 1, top + cardHeight - 1], [left, top + cardHeight - 1]];
+  return { photo, corners };
 }

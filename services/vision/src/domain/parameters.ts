@@ -112,6 +112,28 @@ export const DETECTION = {
   quadMargin: 0.06,
   /** A card of a page smaller than this fraction of the largest is not one of them. Fitted on the synthetic pages. */
   sameSize: 0.45,
+  /**
+   * A card-shaped outline held in another that fills at least this much of it (facing the same way) is the card in
+   * a holder: a sleeve's card fills about 0.9 of it, a 3×4 in toploader's 0.72; a card's panels (art window, text
+   * box, a half) 0.5 at most. Set from those sizes, not fitted on bench images.
+   */
+  holderFill: 0.62,
+  /** A card's panel taken for the card fills at least this share of it (a half, an art window: 0.3 to 0.5). Set, not fitted. */
+  panelShare: 0.25,
+  /**
+   * A contour filling at least this much of its card-shaped quad is an outline found firmly; from `looseFill`, only a
+   * card holding a panel found firmly (a sleeved card's edge broken by a speckled counter's specks filled 0.54 to
+   * 0.68 on synthetic photos). `contourFill` above was fitted on the shared photos.
+   */
+  looseFill: 0.5,
+  /**
+   * The ring between a holder's outline and its card is see-through when its mean colour is within this RGB distance
+   * of what lies just outside: a card's printed border (yellow on a black shop background) is far. Set, checked on
+   * the synthetic toploader and the shared half A's photos.
+   */
+  seeThrough: 60,
+  /** Two outlines whose areas are within this ratio are the same one found twice. Set, not fitted. */
+  sameOutline: 0.97,
 } as const;
 
 /** A card in a holder (toploader, magnetic case): GrabCut's region, then its border. Fitted on the shared photos of cards in holders. */
