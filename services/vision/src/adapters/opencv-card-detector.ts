@@ -65,7 +65,7 @@ export class OpencvCardDetector implements CardDetector {
     const canny = grey.canny(DETECTION.canny.low, DETECTION.canny.high);
     const edgeMaps = [
       canny.dilate(kernel, new cv.Point2(-1, -1), 2),
-      grey.adaptiveThreshold(255, cv.ADAPTIVE_THRESH_GAUSSIAN_C, cv.THRESH_BINARY_INV, 21, 5).dilate(kernel),
+      grey.adaptiveThreshold(255, cv.ADAPTIVE_THRESH_GAUSSIAN_C, cv.THRESH_BINARY_INV, DETECTION.adaptive.block, DETECTION.adaptive.offset).dilate(kernel),
       // Brightness segmentation: bright cards on a dark page or table where their edges are weak (full art, holo).
       grey.threshold(0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU),
     ];
@@ -178,7 +178,7 @@ function cardQuads(edges: Mat, minArea: number): { quad: Point[]; fill: number }
     if (contour.area < minArea) continue;
     const hull = contour.convexHull();
     const perimeter = hull.arcLength(true);
-    for (const epsilon of [0.02, 0.04, 0.06]) {
+    for (const epsilon of DETECTION.approxEpsilons) {
       const points = hull.approxPolyDP(epsilon * perimeter, true);
       if (points.length !== 4) continue;
       const quad = orderCorners(points.map((p) => [p.x, p.y] as Point));

@@ -96,6 +96,10 @@ export const DETECTION = {
   pageCardArea: 0.02,
   /** Canny's thresholds. Fitted on the shared set. */
   canny: { low: 30, high: 100 },
+  /** The adaptive threshold's block and offset (a second edge map). Fitted on the shared set. */
+  adaptive: { block: 21, offset: 5 },
+  /** Polygon approximations tried on a contour's hull, as fractions of its perimeter. Fitted on the shared photos. */
+  approxEpsilons: [0.02, 0.04, 0.06],
   /** Least fraction of edge pixels in the middle of a quad holding a card (print). Fitted on synthetic blank sheets and empty pockets. */
   minEdgeDensity: 0.02,
   /** A contour must fill this much of its quad. Fitted on the shared photos. */
@@ -144,6 +148,20 @@ export const HELD_CARD = {
   secondMargin: 0.08,
   /** A rough region's border search: depth, smallest border, shape tolerance, line peak. */
   rough: { band: 0.25, minArea: 0.33, tolerance: 0.03, peak: 1.3 },
+} as const;
+
+/**
+ * The card's own border searched inside a region (a close-up's frame, a page's pocket): how deep each side's band
+ * is, how far from a card's ratio, the border's least area (of the region), how far a line's gradient must stand
+ * above its band's mean, the lines kept per side and the slopes tried. Fitted on the shared photos and binder page.
+ */
+export const BORDER = {
+  band: 0.2,
+  tolerance: 0.02,
+  minArea: 0.45,
+  peak: 2,
+  peaksPerSide: 3,
+  slopes: [-0.06, -0.04, -0.02, 0, 0.02, 0.04, 0.06],
 } as const;
 
 /** Glyphs as blobs of an adaptive threshold (the print layout, the number's words). Fitted on the shared set. */
