@@ -1,14 +1,15 @@
 /**
  * `npm run bench:recognition -- --images DIR [--labels FILE] [--catalog DIR] [--out FILE] [--limit N] [--only REGEX]
- *   [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR] [--no-catalog-check]
- *   [--ocr tesseract|ppocr|both] [--ocr-first tesseract|ppocr]`
+ *   [--split A|B] [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR]
+ *   [--no-catalog-check] [--ocr tesseract|ppocr|both] [--ocr-first tesseract|ppocr]`
  *
  * Runs vision (decode, detect, read) and matching (ranking against the whole catalog, in memory) in-process on
  * every labelled image of a folder, then prints and writes per kind: images, cards expected/found, top-1, top-5,
  * confident-wrong (top score ≥ ANALYSIS_CONFIDENCE_THRESHOLD, default 0.82, and wrong), proposed-right (the same, and
  * right: the cards the collector need not pick), per-image timings, and
  * `ocr_vs_native` (the same zone crops read by the `tesseract` CLI, as a time ratio; null without the CLI).
- * The failure list (file, expected, got) follows the table. Vision asks the catalog about the numbers it reads, as the
+ * The failure list (file, expected, got) follows the table. `--split A|B` keeps one half of a fixed, card-disjoint
+ * split of the labelled images ({@link splitHalves}): fit on A, check on B. Vision asks the catalog about the numbers it reads, as the
  * service asks matching ({@link rankingCatalog}); `--no-catalog-check` reads every card as vision alone would.
  * `--ocr` picks the OCR engine as `OCR_ENGINE` does (`both`: `--ocr-first`, then the other where the catalog does not
  * confirm), and `ocr` in the report gives what it read: cards whose number / name was read right, ms per card, peak RSS.
@@ -29,11 +30,12 @@ import { startOcrEngines } from "../src/ocr-engines";
 import { engineFigures } from "./engine-figures";
 import { tesseractLanguages } from "../src/domain/tesseract-languages";
 import { readLabels, type ExpectedCard, type LabelledImage } from "./bench-labels";
+import { splitHalves } from "./bench-split";
 import { kindFigures, percentile, scoreImage, type FoundCard, type ImageOutcome } from "./bench-score";
 import { nativeTesseractAvailable, ocrVsNative, RecordingOcrEngine } from "./native-ocr";
 
 const USAGE = `usage: npm run bench:recognition -- --images DIR [--labels FILE] [--catalog DIR] [--out FILE] [--limit N]
-  [--only REGEX] [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR]
+  [--only REGEX] [--split A|B] [--kinds scan,photo,binder] [--rotate 0|90|180|270] [--workers N] [--native-zones N] [--crops DIR]
   [--no-catalog-check] [--ocr tesseract|ppocr|both] [--ocr-first tesseract|ppocr]`;
 
 const OPTIONS = {
@@ -43,6 +45,7 @@ const OPTIONS = {
   out: { type: "string" },
   limit: { type: "string" },
   only: { type: "string" },
+  split: { type: "string" },
   kinds: { type: "string" },
   rotate: { type: "string", default: "0" },
   workers: { type: "string", default: String(Math.max(1, os.cpus().length)) },
@@ -83,7 +86,9 @@ async function main() {
   const threshold = Number(process.env.ANALYSIS_CONFIDENCE_THRESHOLD ?? DEFAULT_CONFIDENCE_THRESHOLD);
   const kinds = values.kinds ? new Set(values.kinds.split(",")) : null;
   const rotate = Number(values.rotate);
-  let labelled: LabelledImage[] = readLabels(values.labels ?? path.join(imagesDir, "labels.jsonl")).filter((l) => !kinds || kinds.has(l.kind));
+  let labelled: LabelledImage[] = readLabels(values.labels ?? path.join(imagesDir, "labels.jsonl"));
+  if (values.split) labelled = pickHalf(labelled, values.split);
+  labelled = labelled.filter((l) => !kinds || kinds.has(l.kind));
   if (values.only) labelled = labelled.filter((l) => new RegExp(values.only!).test(l.file));
   if (values.limit) labelled = labelled.slice(0, Number(values.limit));
   if (![0, 90, 180, 270].includes(rotate)) throw new Error("--rotate takes 0, 90, 180 or 270");
@@ -140,12 +145,14 @@ async function main() {
   const failures: string[] = [];
   const imageMs: Record<string, number> = {};
   const cardsRead: Parameters<typeof engineFigures>[0] = [];
+  const readings: Record<string, unknown[]> = {};
   started = performance.now();
   const cpuStarted = process.cpuUsage();
   for (const [i, item] of labelled.entries()) {
     const { analyzed, found, timings } = await run(item);
     for (const [stage, ms] of Object.entries(timings)) times[stage].push(ms);
     imageMs[item.file] = round(timings.total);
+    readings[item.file] = analyzed.cards.map((c) => ({ rotation: c.rotation, position: c.position, features: c.features }));
     totalsByKind.set(item.kind, [...(totalsByKind.get(item.kind) ?? []), timings.total]);
     const outcome = scoreImage(item.cards, found, threshold);
     const at = (p: ExpectedCard["position"]) => analyzed.cards.find((c) => !p || (c.position?.row === p.row && c.position?.col === p.col))?.features;
@@ -193,9 +200,18 @@ async function main() {
   console.log(`failures (${failures.length}):`);
   for (const f of failures) console.log(`  ${f}`);
   if (values.out) {
-    writeFileSync(values.out, `${JSON.stringify({ ...report, failures, image_ms: imageMs }, null, 2)}\n`);
+    writeFileSync(values.out, `${JSON.stringify({ ...report, failures, image_ms: imageMs, readings }, null, 2)}\n`);
     console.log(`report written to ${values.out}`);
   }
+}
+
+/** The half `--split` names, its size per kind printed. */
+function pickHalf(labelled: LabelledImage[], name: string): LabelledImage[] {
+  if (name !== "A" && name !== "B") throw new Error("--split takes A or B");
+  const half = splitHalves(labelled)[name];
+  const sizes = ["scan", "photo", "binder"].map((k) => `${half.filter((l) => l.kind === k).length} ${k}`);
+  console.log(`split ${name}: ${half.length} of ${labelled.length} images (${sizes.join(", ")}), card-disjoint from the other half`);
+  return half;
 }
 
 /** Where the cards of a page are once the image is turned clockwise by `rotate` (its rows become columns; the grid is the span of the labelled positions). */

@@ -2,6 +2,7 @@ import type { Point } from "@poke-ventory/contracts";
 import { orientationCandidates, type Rotation } from "./domain/card-geometry";
 import { inTurns } from "./in-turns";
 import type { RawImage } from "./ports";
+import { PAGE } from "./domain/parameters";
 import { readCardTurned, SETTLED, type CardReading } from "./read-card";
 import { readCardEither, type EitherEngineDeps } from "./read-card-either";
 
@@ -46,11 +47,10 @@ export function pageWay(reads: readonly Pick<CardReading, "rotation" | "evidence
   return count >= least && ranked[1]?.[1] !== count ? way : undefined;
 }
 /** Cards of a page settled one way that make it the page's, for turning a card read another way. */
-const PAGE_SETTLED = 2;
+const PAGE_SETTLED: number = PAGE.settled;
 
 /**
  * Cards of one image read at once: a card's read has steps of one zone (a retry, a check), during which one card
- * alone leaves OCR workers idle; a second card fills them. With two workers here, a synthetic 3×3 page took 2.2 to
- * 2.5 s instead of 3.0 to 3.3 s (three at once: 2.6 s), the real 2×2 page 4.2 s instead of 4.2 to 4.9 s.
+ * alone leaves OCR workers idle; a second card fills them (timings: services/vision/bench/README.md).
  */
-const CARDS_AT_ONCE = 2;
+const CARDS_AT_ONCE: number = PAGE.cardsAtOnce;

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { benchCardsDir } from "@poke-ventory/testing";
+import { benchBytes, benchImages } from "./bench-images";
 import { SharpImageCodec, type RawImage, type ZoneFilter } from "../src/index";
 
 /** A 40×20 image: saturated red on the left half, black on the right half. */
@@ -88,8 +86,8 @@ describe("SharpImageCodec.zoneImage on bench photos and scans", () => {
   ];
 
   // OCR is tuned on sharp's normalise; its JS copy must give the same bytes, on dark foil as on white borders.
-  it.each(["photo_0001.jpg", "scan_0002.jpg", "binder_0002.jpg"])("gives sharp's normalised pixels on %s", async (file) => {
-    const { data, info } = await sharp(readFileSync(path.join(benchCardsDir, file))).rotate().removeAlpha().toColourspace("srgb").raw().toBuffer({ resolveWithObject: true });
+  it.each(["photo", "scan", "binder"] as const)("gives sharp's normalised pixels on a bench %s", async (kind) => {
+    const { data, info } = await sharp(benchBytes(benchImages(kind, 1, "codec")[0])).rotate().removeAlpha().toColourspace("srgb").raw().toBuffer({ resolveWithObject: true });
     const image = { data, width: info.width, height: info.height };
     let compared = 0;
     for (let k = 0; k < 6; k++) {

@@ -1,20 +1,17 @@
 import type { Mat } from "@u4/opencv4nodejs";
 import type { Point } from "@poke-ventory/contracts";
 import { orderCorners } from "../domain/card-geometry";
+import { HELD_CARD } from "../domain/parameters";
 import { loadOpenCV } from "./load-opencv";
 import { refineCardQuad } from "./refine-card-quad";
 
 const cv = loadOpenCV();
 
-/** Long side of the image GrabCut segments (it costs about 0.2 s there). */
-const SEGMENT_SIZE = 300;
-
-/** The margin GrabCut is told is background, as a fraction of each side. */
-const BACKGROUND_MARGIN = 0.08;
-
-/** Margins of the two border searches: around GrabCut's region, then around the first border found. */
-const FIRST_MARGIN = 0.1;
-const SECOND_MARGIN = 0.08;
+/**
+ * Long side of the image GrabCut segments (it costs about 0.2 s there); the margin it is told is background, as a
+ * fraction of each side; margins of the two border searches: around GrabCut's region, then around the first border.
+ */
+const { segmentSize: SEGMENT_SIZE, backgroundMargin: BACKGROUND_MARGIN, firstMargin: FIRST_MARGIN, secondMargin: SECOND_MARGIN } = HELD_CARD;
 
 /**
  * A card in a toploader or a magnetic case, where no contour is card-shaped: the case's clear plastic joins the

@@ -2,27 +2,29 @@ import type { Mat } from "@u4/opencv4nodejs";
 import type { Point } from "@poke-ventory/contracts";
 import { frameQuad, isCardRatio, isSquareOn, orderCorners, polygonArea, shapeRatio } from "../domain/card-geometry";
 import { refineCardQuad } from "./refine-card-quad";
+import { cardAmong, cardHolding } from "../domain/whole-card";
 import { findHeldCard } from "./find-held-card";
-import { distinctCards, gridOrder } from "../domain/card-layout";
+import { centre, distinctCards, gridOrder, insideQuad } from "../domain/card-layout";
 import type { CardDetector, CardQuad, PixelRect, RawImage } from "../ports";
+import { DETECTION, GLYPHS } from "../domain/parameters";
 import { loadOpenCV } from "./load-opencv";
 
 const cv = loadOpenCV();
 
 /** Smallest card on a page of cards, as a fraction of the image (a 3×3 page photographed with a margin). */
-const PAGE_CARD_AREA = 0.02;
+const PAGE_CARD_AREA = DETECTION.pageCardArea;
 
 /** Least fraction of edge pixels in a pocket holding a card (text and art); an empty pocket has next to none. */
-const MIN_EDGE_DENSITY = 0.02;
+const MIN_EDGE_DENSITY = DETECTION.minEdgeDensity;
 
 /** How far around a found quad its border is looked for, as a fraction of its size. */
-const QUAD_MARGIN = 0.06;
+const QUAD_MARGIN = DETECTION.quadMargin;
 
 /** A frame within this of a card's shape (short/long) is taken as the card itself. */
-const TIGHT_FRAME = 0.02;
+const TIGHT_FRAME = DETECTION.tightFrame;
 
 /** In an image framed like a card (a close-up), a quad smaller than this fraction of it is its art window or text box. */
-const CLOSE_UP_CARD_AREA = 0.5;
+const CLOSE_UP_CARD_AREA = DETECTION.closeUpCardArea;
 
 export interface OpencvCardDetectorOptions {
   /** Long side the image is shrunk to before looking for edges (the warp reads full resolution). */
@@ -36,7 +38,9 @@ export interface OpencvCardDetectorOptions {
  * adaptive threshold, Otsu brightness segmentation). Several distinct cards of a size are a page, returned in grid
  * order, each narrowed to its card's own border when one is found inside it (a pocket's edge is not the card's).
  * Otherwise one card, which shows print:
- * - in a photo not framed like a card, the largest card-shaped quad, else a card in a holder ({@link findHeldCard});
+ * - in a photo not framed like a card, the card among the card-shaped quads ({@link cardAmong}: not its sleeve's or
+ *   toploader's outline; the card holding a panel found alone, {@link cardHolding}), else a card in a holder
+ *   ({@link findHeldCard});
  * - in an image framed like a card (a scan, a close-up), a quad filling most of it; else, when the frame is only
  *   roughly a card's shape (a 4:3 photo), a card lying in it as in other photos, else the card's border found inside
  *   the frame, else a held card; else the whole frame.
@@ -46,8 +50,8 @@ export class OpencvCardDetector implements CardDetector {
   private readonly minAreaFraction: number;
 
   constructor(opts: OpencvCardDetectorOptions = {}) {
-    this.workingSize = opts.workingSize ?? 800;
-    this.minAreaFraction = opts.minAreaFraction ?? 0.1;
+    this.workingSize = opts.workingSize ?? DETECTION.workingSize;
+    this.minAreaFraction = opts.minAreaFraction ?? DETECTION.minCardArea;
   }
 
   async detect(image: RawImage): Promise<CardQuad[]> {
@@ -58,10 +62,10 @@ export class OpencvCardDetector implements CardDetector {
     const padded = small.cvtColor(cv.COLOR_RGB2GRAY).copyMakeBorder(pad, pad, pad, pad, cv.BORDER_REPLICATE);
     const grey = padded.gaussianBlur(new cv.Size(5, 5), 0);
     const kernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(3, 3));
-    const canny = grey.canny(30, 100);
+    const canny = grey.canny(DETECTION.canny.low, DETECTION.canny.high);
     const edgeMaps = [
       canny.dilate(kernel, new cv.Point2(-1, -1), 2),
-      grey.adaptiveThreshold(255, cv.ADAPTIVE_THRESH_GAUSSIAN_C, cv.THRESH_BINARY_INV, 21, 5).dilate(kernel),
+      grey.adaptiveThreshold(255, cv.ADAPTIVE_THRESH_GAUSSIAN_C, cv.THRESH_BINARY_INV, DETECTION.adaptive.block, DETECTION.adaptive.offset).dilate(kernel),
       // Brightness segmentation: bright cards on a dark page or table where their edges are weak (full art, holo).
       grey.threshold(0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU),
     ];
@@ -71,7 +75,9 @@ export class OpencvCardDetector implements CardDetector {
     const frameIsCard = isCardRatio(shapeRatio(frameQuad(image.width, image.height)));
     const area = small.rows * small.cols;
     const frame = { width: padded.cols, height: padded.rows, margin: pad + 3 };
-    const quads = edgeMaps.flatMap((edges) => cardQuads(edges, PAGE_CARD_AREA * area)).filter((q) => cornersOnFrame(q, frame) < 2);
+    const outlines = edgeMaps.flatMap((edges) => cardQuads(edges, PAGE_CARD_AREA * area)).filter(({ quad }) => cornersOnFrame(quad, frame) < 2);
+    const quads = outlines.filter((o) => o.fill > DETECTION.contourFill).map((o) => o.quad);
+    const loose = outlines.filter((o) => o.fill <= DETECTION.contourFill).map((o) => o.quad);
     const toImage = (p: Point): Point => [
       clamp(p[0] / scale, 0, image.width - 1),
       clamp(p[1] / scale, 0, image.height - 1),
@@ -90,14 +96,24 @@ export class OpencvCardDetector implements CardDetector {
       .filter((q) => (!tight || isSquareOn(q)) && edgeDensity(canny, q) >= MIN_EDGE_DENSITY)
       .sort((a, b) => polygonArea(b) - polygonArea(a));
     const largest = (fraction: number) => printed.find((q) => polygonArea(q) >= fraction * area);
+    // Several outlines may be card-shaped: a holder's, the card's, a panel's. The card is the one among them that
+    // no other holds as a holder holds its card ({@link cardAmong}), or the outline found less firmly that holds it
+    // as a card holds a panel ({@link cardHolding}): a card's edge broken by specks and glare, its art window whole.
+    const wholeCard = (fraction: number) => {
+      const found = cardAmong(
+        printed.filter((q) => polygonArea(q) >= fraction * area),
+        (outer, inner) => seeThrough(small, unpad(outer), unpad(inner)),
+      );
+      return found ? unpad(cardHolding(found, loose) ?? found) : null;
+    };
     const one = (corners: Point[]): CardQuad[] => [{ corners, position: null }];
     const held = () => {
       const quad = findHeldCard(small);
       return quad && edgeDensity(canny, quad.map(([x, y]): Point => [x + pad, y + pad])) >= MIN_EDGE_DENSITY ? quad : null;
     };
     if (!frameIsCard) {
-      const best = largest(this.minAreaFraction);
-      if (best) return one(unpad(best).map(toImage));
+      const best = wholeCard(this.minAreaFraction);
+      if (best) return one(best.map(toImage));
       // No contour is card-shaped: a card in a toploader or a case, or no card (it must show print).
       const quad = held();
       return quad ? one(quad.map(toImage)) : [];
@@ -109,8 +125,8 @@ export class OpencvCardDetector implements CardDetector {
     if (tight) return one(frameQuad(image.width, image.height));
     // A frame only roughly a card's shape (a 4:3 photo): a card lying in it as in other photos, else its border
     // inside the frame (a close-up), else held, else the frame.
-    const lying = largest(this.minAreaFraction);
-    if (lying) return one(unpad(lying).map(toImage));
+    const lying = wholeCard(this.minAreaFraction);
+    if (lying) return one(lying.map(toImage));
     const border = refineCardQuad(small, frameQuad(small.cols, small.rows), 0);
     if (border) return one(border.map(toImage));
     const quad = held();
@@ -153,32 +169,55 @@ export class OpencvCardDetector implements CardDetector {
   }
 }
 
-/** The adaptive threshold's window, in tallest glyphs. */
-const GLYPH_WINDOW = 1.3;
-/** How much darker (or lighter) than the mean around it a pixel of print is, in grey levels. */
-const GLYPH_CONTRAST = 6;
-/** A glyph is at most this much wider than tall (`M`, `W` in italics). */
-const GLYPH_MAX_WIDTH = 1.6;
-/** …and fills at least this much of its box. */
-const GLYPH_MIN_FILL = 0.12;
+const { window: GLYPH_WINDOW, contrast: GLYPH_CONTRAST, maxWidth: GLYPH_MAX_WIDTH, minFill: GLYPH_MIN_FILL } = GLYPHS;
 
-/** Card-shaped convex quadrilaterals among the contours of an edge map. */
-function cardQuads(edges: Mat, minArea: number): Point[][] {
-  const quads: Point[][] = [];
+/** Card-shaped convex quadrilaterals among the contours of an edge map, with how much of each its contour fills. */
+function cardQuads(edges: Mat, minArea: number): { quad: Point[]; fill: number }[] {
+  const quads: { quad: Point[]; fill: number }[] = [];
   for (const contour of edges.findContours(cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE)) {
     if (contour.area < minArea) continue;
     const hull = contour.convexHull();
     const perimeter = hull.arcLength(true);
-    for (const epsilon of [0.02, 0.04, 0.06]) {
+    for (const epsilon of DETECTION.approxEpsilons) {
       const points = hull.approxPolyDP(epsilon * perimeter, true);
       if (points.length !== 4) continue;
       const quad = orderCorners(points.map((p) => [p.x, p.y] as Point));
-      // The contour must fill its quad: a blob that happens to have four extreme points is not a card.
-      if (isCardRatio(shapeRatio(quad)) && contour.area / polygonArea(quad) > 0.8) quads.push(quad);
+      // The contour must fill its quad (a blob that happens to have four extreme points is not a card), firmly or
+      // loosely ({@link DETECTION}).
+      const fill = contour.area / polygonArea(quad);
+      if (isCardRatio(shapeRatio(quad)) && fill > DETECTION.looseFill) quads.push({ quad, fill });
       break;
     }
   }
   return quads;
+}
+
+/**
+ * True when the ring between two nested quads of an RGB image is about the colour of what lies just outside the
+ * outer one: clear plastic (a sleeve, a toploader) shows the table through it, where a card's printed border differs.
+ */
+function seeThrough(rgb: Mat, outer: Point[], inner: Point[]): boolean {
+  const [cx, cy] = centre(outer);
+  const around = outer.map(([x, y]): Point => [cx + (x - cx) * 1.12, cy + (y - cy) * 1.12]);
+  const data = rgb.getData();
+  const sums = { ring: [0, 0, 0, 0], outside: [0, 0, 0, 0] };
+  const xs = around.map((p) => p[0]);
+  const ys = around.map((p) => p[1]);
+  for (let y = Math.max(0, Math.round(Math.min(...ys))); y < Math.min(rgb.rows, Math.max(...ys)); y += 2) {
+    for (let x = Math.max(0, Math.round(Math.min(...xs))); x < Math.min(rgb.cols, Math.max(...xs)); x += 2) {
+      const p: Point = [x, y];
+      const sum = insideQuad(p, inner) ? null : insideQuad(p, outer) ? sums.ring : insideQuad(p, around) ? sums.outside : null;
+      if (!sum) continue;
+      const i = (y * rgb.cols + x) * 3;
+      sum[0] += data[i];
+      sum[1] += data[i + 1];
+      sum[2] += data[i + 2];
+      sum[3]++;
+    }
+  }
+  const mean = (s: number[]) => s.slice(0, 3).map((v) => v / Math.max(1, s[3]));
+  const [ring, outside] = [mean(sums.ring), mean(sums.outside)];
+  return Math.hypot(ring[0] - outside[0], ring[1] - outside[1], ring[2] - outside[2]) <= DETECTION.seeThrough;
 }
 
 /** The fraction of edge pixels in the middle of a quad (its bounding box less a fifth on each side). */

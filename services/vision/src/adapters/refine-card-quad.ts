@@ -2,6 +2,7 @@ import type { Mat } from "@u4/opencv4nodejs";
 import type { Point } from "@poke-ventory/contracts";
 import { findCardBorder, type BorderSearchOptions, type GradientMap } from "../domain/card-border";
 import { quadSides } from "../domain/card-geometry";
+import { HELD_CARD } from "../domain/parameters";
 import { loadOpenCV } from "./load-opencv";
 
 const cv = loadOpenCV();
@@ -40,17 +41,12 @@ export function refineCardQuad(rgb: Mat, quad: Point[], margin: number, rough = 
   return border ? border.map(toImage) : null;
 }
 
-/** How deep a rough region's sides are searched, as a fraction of the region across them. */
-const ROUGH_BAND = 0.25;
-
-/** The smallest border found in a rough region, as a fraction of it. */
-const ROUGH_MIN_AREA = 0.33;
-
-/** How far from a card's shape a border found in a rough region may be (a card seen in some perspective). */
-const ROUGH_TOLERANCE = 0.03;
-
-/** A rough region's candidate lines need only stand out a little (a card's thin silver edge against clear plastic). */
-const ROUGH_PEAK = 1.3;
+/**
+ * A rough region's search: how deep its sides are searched (a fraction of the region across them), the smallest
+ * border (a fraction of it), how far from a card's shape the border may be (perspective), and how little its lines
+ * need stand out (a card's thin silver edge against clear plastic).
+ */
+const { band: ROUGH_BAND, minArea: ROUGH_MIN_AREA, tolerance: ROUGH_TOLERANCE, peak: ROUGH_PEAK } = HELD_CARD.rough;
 
 /** Absolute Sobel gradients of the blurred image, the strongest of its three channels at each pixel. */
 function gradients(rgb: Mat): GradientMap {

@@ -1,5 +1,6 @@
 import type { Point } from "@poke-ventory/contracts";
 import { CARD_ASPECT, polygonArea, shapeRatio } from "./card-geometry";
+import { BORDER } from "./parameters";
 
 /** Absolute horizontal (`gx`) and vertical (`gy`) gradients of an image, row-major. */
 export interface GradientMap {
@@ -38,8 +39,8 @@ interface Line {
   strength: number;
 }
 
-const SLOPES = [-0.06, -0.04, -0.02, 0, 0.02, 0.04, 0.06];
-const PEAKS_PER_SIDE = 3;
+const SLOPES = BORDER.slopes;
+const PEAKS_PER_SIDE = BORDER.peaksPerSide;
 
 /**
  * The card's own border inside a region believed to hold one card (the whole frame of a close-up, or a rectified
@@ -49,13 +50,13 @@ const PEAKS_PER_SIDE = 3;
  * card-shaped.
  */
 export function findCardBorder(map: GradientMap, opts: BorderSearchOptions = {}): Point[] | null {
-  const band = opts.band ?? 0.2;
-  const tolerance = opts.tolerance ?? 0.02;
-  const minArea = (opts.minArea ?? 0.45) * map.width * map.height;
+  const band = opts.band ?? BORDER.band;
+  const tolerance = opts.tolerance ?? BORDER.tolerance;
+  const minArea = (opts.minArea ?? BORDER.minArea) * map.width * map.height;
   const maxArea = (opts.maxArea ?? 1) * map.width * map.height;
   const { width: w, height: h } = map;
   const inset = opts.inset ?? 0;
-  const peak = opts.peak ?? 2;
+  const peak = opts.peak ?? BORDER.peak;
   const left = sideLines(map.gx, w, h, inset, Math.round(band * w), false, peak);
   const right = sideLines(map.gx, w, h, Math.round((1 - band) * w), w - 1 - inset, false, peak);
   const top = sideLines(map.gy, w, h, inset, Math.round(band * h), true, peak);

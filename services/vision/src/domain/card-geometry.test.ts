@@ -64,7 +64,7 @@ describe("shape", () => {
   it.each<[string, Point[], boolean]>([
     ["the frame", frameQuad(733, 1024), true],
     ["a card a degree off square", [TL, TR, BR, BL], true],
-    // Lines of a scan's art joined into a card-shaped quad (scan_0040): its bottom runs 5° off.
+    // Lines of a scan's art joined into a card-shaped quad: its bottom runs 5° off.
     ["a skewed quad", [[27, 33], [703, 36], [699, 993], [0, 927]], false],
     ["a card turned 10°", [[0, 0], [100, 17], [83, 116], [-17, 98]], false],
   ])("%s lies square to the frame: %s", (_, quad, expected) => {

@@ -1,4 +1,5 @@
 import type { Point } from "@poke-ventory/contracts";
+import { DETECTION } from "./parameters";
 
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -50,7 +51,7 @@ export function shapeRatio(quad: readonly Point[]): number {
 }
 
 /** True when `ratio` (short/long) is within `tolerance` of a card's. */
-export function isCardRatio(ratio: number, tolerance = 0.12): boolean {
+export function isCardRatio(ratio: number, tolerance: number = DETECTION.aspectTolerance): boolean {
   return Math.abs(ratio - CARD_ASPECT) <= tolerance;
 }
 
@@ -58,7 +59,7 @@ export function isCardRatio(ratio: number, tolerance = 0.12): boolean {
  * True when every side of an ordered quad runs within `tolerance` radians of the image's axes: a card lying square
  * to the frame (a scan, a crop), not one seen in perspective or turned.
  */
-export function isSquareOn(quad: readonly Point[], tolerance = 0.035): boolean {
+export function isSquareOn(quad: readonly Point[], tolerance: number = DETECTION.squareOn): boolean {
   return quad.every((p, i) => {
     const q = quad[(i + 1) % 4];
     const dx = Math.abs(q[0] - p[0]);

@@ -1,5 +1,6 @@
 import type { Point } from "@poke-ventory/contracts";
 import { polygonArea, quadSides } from "./card-geometry";
+import { DETECTION } from "./parameters";
 
 /** Grid position of a card on a page of cards. */
 export interface GridPosition {
@@ -8,7 +9,7 @@ export interface GridPosition {
 }
 
 /** Cards on one page are printed alike: a quad smaller than this fraction of the largest is not one of them. */
-const SAME_SIZE = 0.45;
+const SAME_SIZE = DETECTION.sameSize;
 
 export const centre = (quad: readonly Point[]): Point => [quad.reduce((s, p) => s + p[0], 0) / quad.length, quad.reduce((s, p) => s + p[1], 0) / quad.length];
 

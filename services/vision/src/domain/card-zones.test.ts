@@ -40,12 +40,12 @@ describe("FOOTER_NUMBER_CHECK", () => {
 describe("printLies", () => {
   it.each([
     // Glyphs counted in the art band, then the text band, of bench cards warped upright and turned over.
-    ["scan_0199 upright (text dense, art plain)", 15, 176, "up"],
-    ["scan_0199 upside down", 176, 15, "down"],
-    ["scan_0048 upright (the least text-heavy bench card)", 110, 57, "leans down"],
-    ["scan_0048 upside down", 56, 109, "up"],
-    ["photo_0005 upside down (foil sparkle in the art)", 285, 190, "leans down"],
-    ["photo_0005 upright", 188, 282, "up"],
+    ["a full art upright (text dense, art plain)", 15, 176, "up"],
+    ["a full art upside down", 176, 15, "down"],
+    ["a card with little text, upright", 110, 57, "leans down"],
+    ["a card with little text, upside down", 56, 109, "up"],
+    ["a foil photo upside down (sparkle in the art)", 285, 190, "leans down"],
+    ["a foil photo upright", 188, 282, "up"],
     ["nothing found", 0, 0, "up"],
   ])("%s: %i / %i → %s", (_label, art, text, lies) => {
     expect(printLies(art, text)).toBe(lies);

@@ -1,3 +1,5 @@
+import { HP_RETRY, NAME_BAND, NUMBER_LINE, ORIENTATION } from "./parameters";
+
 /** How a zone is prepared for OCR. */
 export interface ZoneFilter {
   /** Resize factor (small print reads better enlarged, big lettering on a sparkling foil better shrunk). */
@@ -86,8 +88,7 @@ export interface NumberPass extends ZoneFilter {
  * The bottom line's halves, from a little above the strips' lines to the card's edge, read as sparse text: tesseract
  * finds the number wherever it sits among the set symbol, the illustrator and the rule box, where a single line must
  * span them all and a whitelist turns the symbols into letters. On photos the quad often sits a little inside the
- * card, and the number below the strips' lines (photo_0001's `044/185`, dark italic on gold foil, is read so and by
- * no strip).
+ * card, and the number below the strips' lines (dark italic on gold foil is read so and by no strip).
  */
 const SPARSE_NUMBER_LINES: readonly CardZone[] = [0, 0.5].map((left) => ({
   name: "number" as const,
@@ -96,7 +97,17 @@ const SPARSE_NUMBER_LINES: readonly CardZone[] = [0, 0.5].map((left) => ({
   scale: 2,
 }));
 
-const SPARSE_NUMBER_PASS: NumberPass = { scale: 2, tone: "luma", zones: SPARSE_NUMBER_LINES };
+/** The zones a pass of {@link NUMBER_LINE} names. */
+const PASS_ZONES: Record<(typeof NUMBER_LINE.passes)[number]["zones"], readonly CardZone[]> = {
+  sparse: SPARSE_NUMBER_LINES,
+  "footer+strips": [FOOTER, ...NUMBER_STRIPS],
+  strips: NUMBER_STRIPS,
+  "right strips": RIGHT_NUMBER_STRIPS,
+};
+
+const passOf = ({ zones, ...filter }: (typeof NUMBER_LINE.passes)[number]): NumberPass => ({ ...filter, zones: PASS_ZONES[zones] });
+
+const SPARSE_NUMBER_PASS: NumberPass = passOf(NUMBER_LINE.passes[0]);
 
 /**
  * The check of a number the footer block gave only through a repair: the bottom line's left half (where the footer
@@ -105,24 +116,14 @@ const SPARSE_NUMBER_PASS: NumberPass = { scale: 2, tone: "luma", zones: SPARSE_N
 export const FOOTER_NUMBER_CHECK: NumberPass = { ...SPARSE_NUMBER_PASS, zones: SPARSE_NUMBER_LINES.slice(0, 1) };
 
 /**
- * How the number line is read, pass after pass, when the footer block gave no number: the bottom line's halves as
- * sparse text ({@link SPARSE_NUMBER_LINES}); the footer block and the strips in the brightest channel (the number is
- * printed on coloured or foil bands), larger; the strips in plain grey; the bottom-right strips in black and
- * white (white print on the art of older full-art cards); then the left ones in black and white. On the 156 bench
- * scans and photos (read then with French and English models, now with the first language only) one grey pass over
- * the left strips reads 139 numbers, the left passes together 149. The sparse pass first adds photo_0001 and the
- * last card of the synthetic 3×3 pages (48/48 then), for about 30 ms more per scan and 150 ms per photo here; without
- * the grey strips, scan_0169 is lost. The brightest pass comes before the grey one since the catalog confirms numbers
- * as they are read: on photos it is the one that reads them (photo_0002's `059/195`, photo_0004's `095/203` from
- * `1095/2038`), and the grey strips read none there (16 → 12 OCR reads for those two).
+ * How the number line is read, pass after pass ({@link NUMBER_LINE}), when the footer block gave no number: the
+ * bottom line's halves as sparse text ({@link SPARSE_NUMBER_LINES}); the footer block and the strips in the brightest
+ * channel (the number is printed on coloured or foil bands), larger; the strips in plain grey; the bottom-right strips
+ * in black and white (white print on the art of older full-art cards); then the left ones in black and white. The
+ * brightest pass comes before the grey one since the catalog confirms numbers as they are read: on photos it is the
+ * one that reads them. What each pass adds on the bench: services/vision/bench/README.md.
  */
-export const NUMBER_PASSES: readonly NumberPass[] = [
-  SPARSE_NUMBER_PASS,
-  { scale: 4, tone: "brightest", zones: [FOOTER, ...NUMBER_STRIPS] },
-  { scale: 3, tone: "luma", zones: NUMBER_STRIPS },
-  { scale: 2, tone: "luma", binarize: true, zones: RIGHT_NUMBER_STRIPS },
-  { scale: 3, tone: "brightest", binarize: true, zones: [FOOTER, ...NUMBER_STRIPS] },
-];
+export const NUMBER_PASSES: readonly NumberPass[] = NUMBER_LINE.passes.map(passOf);
 
 /**
  * The whole bottom band, left and right halves, read as sparse text when neither the footer nor the strips gave a
@@ -137,35 +138,26 @@ export const NUMBER_BANDS: readonly CardZone[] = [0, 0.45].map((left) => ({
 }));
 
 /**
- * How the name band is prepared, pass after pass until one gives a name. Foil, holo and full-art cards print the
- * name over a sparkling, colourful ground: at half size the sparkle averages out while the big letters stay
- * readable, and the brightest channel turns any saturated colour light behind black letters. Then a median-filtered
- * grey, then black and white. (On the 156 bench scans and photos the first pass alone reads 120 names, plain grey
- * 104; the three together 133.)
+ * How the name band is prepared, pass after pass until one gives a name ({@link NAME_BAND}). Foil, holo and full-art
+ * cards print the name over a sparkling, colourful ground: at half size the sparkle averages out while the big
+ * letters stay readable, and the brightest channel turns any saturated colour light behind black letters. Then a
+ * median-filtered grey, then black and white.
  */
-export const NAME_BAND_PASSES: readonly ZoneFilter[] = [
-  { scale: 0.5, tone: "brightest" },
-  { scale: 1, tone: "luma", denoise: true },
-  { scale: 1, tone: "luma", binarize: true },
-];
+export const NAME_BAND_PASSES: readonly ZoneFilter[] = NAME_BAND.passes;
 
 const SPARSE_HP: CardZone = { ...CARD_ZONES.find((z) => z.name === "hp")!, layout: "sparse" };
 
 /**
  * How the HP zone is read again when neither it nor the name band gave an HP: as sparse text (tesseract finds the
  * HP among the symbol, the name's end and the art, where a single line must span them all), in plain grey, then at
- * half size in the brightest channel. On the 141 bench scans and photos with an HP, the single line reads 89 right
- * and 7 wrong; with these retries, 123 right and 7 wrong.
- *
- * Then as white print (`palest`, `lightInk`): photo_0009's `HP 320`, white outlined in black on a sparkling foil, is
- * read only so, and so are four bench scans' HPs (all right). Black print read so gives the holes and edges of its
- * letters, which tesseract reads with no confidence (a synthetic page's `HP 230` as `280` at 0.04): a line under
- * `minConfidence` is not taken. The right readings came at 0.29 to 0.71.
+ * half size in the brightest channel; then as white print (`palest`, `lightInk`: white outlined in black on a
+ * sparkling foil is read only so). Black print read so gives the holes and edges of its letters, which tesseract
+ * reads with no confidence: a line under `minConfidence` is not taken ({@link HP_RETRY}).
  */
 export const HP_RETRIES: readonly (ZoneFilter & { zone: CardZone; minConfidence?: number })[] = [
   { zone: SPARSE_HP, scale: 1, tone: "luma" },
   { zone: SPARSE_HP, scale: 0.5, tone: "brightest" },
-  { zone: SPARSE_HP, scale: 1, tone: "palest", lightInk: 180, minConfidence: 0.2 },
+  { zone: SPARSE_HP, scale: 1, tone: "palest", lightInk: HP_RETRY.lightInk, minConfidence: HP_RETRY.minConfidence },
 ];
 
 /** The line under the name band: a trainer's name sits there, below its `Supporter … TRAINER` header. */
@@ -178,40 +170,27 @@ const NUMBER_WORDS_ZONE: CardZone = { name: "number", area: { left: 0, top: 0.91
  * both halves. Its glyphs are `glyph` tall (fractions of the card's height: from the small print of a 3×3 page's
  * pocket to the number of a full-art card). A word is read alone, cut with a margin of `margin` of its height and
  * scaled to `height` pixels, in grey and as white print: tesseract reads an outlined or italic number so, where on a
- * line among the set symbol and the art it reads debris.
+ * line among the set symbol and the art it reads debris. At most `most` words are read (a bound on a busy band's cost).
  */
 export const NUMBER_WORDS = {
   zone: NUMBER_WORDS_ZONE,
-  glyph: { min: 0.007, max: 0.03 },
-  margin: 0.6,
-  height: 40,
-  filters: [{ tone: "luma" }, { tone: "palest", lightInk: 180 }] as const,
-  minConfidence: 0.3,
-  /** At most this many words are read: a bound on the cost of a busy band (those of the bench gave 6 at most). */
-  most: 16,
+  glyph: NUMBER_LINE.words.glyph,
+  margin: NUMBER_LINE.words.margin,
+  height: NUMBER_LINE.words.height,
+  filters: [{ tone: "luma" }, { tone: "palest", lightInk: NUMBER_LINE.words.lightInk }] as const,
+  minConfidence: NUMBER_LINE.words.minConfidence,
+  most: NUMBER_LINE.words.most,
 } as const;
 
 /**
- * Where an upright card prints its text and where its art: the attacks, abilities or rules fill the lower half of
- * nearly every card (a full art's too, in white); the upper half holds the name and the art. Small print of `glyph`
- * height (fractions of the card's height, the body text's) is counted in each band ({@link printLies}). It only
- * chooses which way is read first: a card with little text (a basic energy) is still settled by what is read.
+ * Where an upright card prints its text and where its art ({@link ORIENTATION}): the attacks, abilities or rules fill
+ * the lower half of nearly every card (a full art's too, in white); the upper half holds the name and the art. Small
+ * print of `glyph` height is counted in each band ({@link printLies}). It only chooses which way is read first: a
+ * card with little text (a basic energy) is still settled by what is read. Under the `flipped` share of the glyphs in
+ * the text band the card lies upside down; under `leaning`, likelier so than not (a foil's sparkle makes specks in
+ * the art band).
  */
-export const TEXT_LAYOUT = {
-  art: { left: 0.05, top: 0.08, width: 0.9, height: 0.37 },
-  text: { left: 0.05, top: 0.55, width: 0.9, height: 0.37 },
-  glyph: { min: 0.008, max: 0.025 },
-  /**
-   * Under this share of the two bands' glyphs in the text band, the card lies the other way up. On the 157 upright
-   * bench scans and photos the share is 0.34 to 0.97 (median 0.76): art makes glyph-like specks, text is dense.
-   */
-  flipped: 0.25,
-  /**
-   * Under this share, the card more likely lies the other way up, but not surely: the bench photos turned over give
-   * 0.25 to 0.48 (a foil's sparkle makes specks in the art band), six upright scans with little text 0.34 to 0.48.
-   */
-  leaning: 0.5,
-} as const;
+export const TEXT_LAYOUT = ORIENTATION.layout;
 
 /**
  * How glyph counts in the art and text bands of {@link TEXT_LAYOUT} lay the card: upside down, likelier upside down

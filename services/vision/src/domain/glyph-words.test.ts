@@ -5,7 +5,7 @@ const box = (left: number, top: number, width: number, height: number): PixelRec
 
 describe("glyphWords", () => {
   it("chains a collector number's glyphs into one word, and leaves a lone symbol out", () => {
-    // The dark glyphs found in photo_0003's bottom band (`095/203`, its `9` shorter), with the rarity star apart.
+    // The dark glyphs found in a photo's bottom band (`095/203`, its `9` shorter), with the rarity star apart.
     const glyphs = [box(184, 31, 8, 12), box(125, 30, 8, 12), box(136, 32, 7, 8), box(146, 31, 8, 11), box(162, 31, 8, 12), box(173, 31, 9, 12), box(228, 0, 17, 18)];
     expect(glyphWords(glyphs)).toEqual([box(125, 30, 67, 13)]);
   });

@@ -5,7 +5,7 @@ const piece = (text: string, x0: number, y0: number, x1: number, y1: number, con
 
 describe("textRows", () => {
   it("joins the words of one printed line, left to right, whatever order they were read in", () => {
-    // Read sparsely over a holo footer (photo_0005): `182`, `/` and `203` come as lines of their own.
+    // Read sparsely over a holo footer: `182`, `/` and `203` come as lines of their own.
     const rows = textRows([piece("203", 150, 42, 200, 80), piece("182", 60, 40, 110, 78, 0.8), piece("/", 115, 38, 140, 82, 0.6)]);
     expect(rows).toEqual([{ text: "182 / 203", confidence: 0.6 }]);
   });
