@@ -1,5 +1,5 @@
 import path from "node:path";
-import { repoRoot, testInfra, type TestS3 } from "./infra";
+import { repoRoot, s3Env, testInfra, type TestS3 } from "./infra";
 
 /**
  * How to start one distributed vision process from the sources, limited to one core's worth of work
@@ -17,10 +17,7 @@ export function visionProcess(opts: { namespace: string; nodeId: string; s3: Tes
       NATS_URL: testInfra.natsUrl,
       NAMESPACE: opts.namespace,
       NODE_ID: opts.nodeId,
-      S3_ENDPOINT: opts.s3.endpoint,
-      S3_ACCESS_KEY: opts.s3.accessKey,
-      S3_SECRET_KEY: opts.s3.secretKey,
-      S3_BUCKET: opts.s3.bucket,
+      ...s3Env(opts.s3),
       VISION_MAX_IN_FLIGHT: "1",
       OCR_WORKERS: "1",
       LOG_LEVEL: "error",
