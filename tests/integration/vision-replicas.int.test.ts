@@ -7,7 +7,7 @@ import { Channels, Groups, type ImageAnalyzed, type ImageStored } from "@poke-ve
 import { connectNats, createBroker, deleteNamespaceStreams, durableName, ensurePipelineStreams, NODE_ID_HEADER, streamName } from "@poke-ventory/runtime";
 import { MinioObjectStore } from "@poke-ventory/storage";
 import { benchCardsDir, startTestS3, testInfra, uniqueName, visionProcess, type TestS3 } from "@poke-ventory/testing";
-import { ManagedProcess } from "../e2e/support/processes";
+import { freePort, ManagedProcess } from "../e2e/support/processes";
 
 /**
  * Real vision processes (one core's worth each) on NATS JetStream and an S3 server: a replica killed with SIGKILL
@@ -23,8 +23,8 @@ const procs: ManagedProcess[] = [];
 /** Every image.analyzed delivery: image id → the producing nodes (one entry per delivery). */
 const analysed = new Map<string, string[]>();
 
-function startVision(nodeId: string): ManagedProcess {
-  const { command, args, env, cwd } = visionProcess({ namespace, nodeId, s3 });
+function startVision(nodeId: string, extraEnv: NodeJS.ProcessEnv = {}): ManagedProcess {
+  const { command, args, env, cwd } = visionProcess({ namespace, nodeId, s3, env: extraEnv });
   const proc = new ManagedProcess(nodeId, command, args, env, cwd);
   procs.push(proc);
   return proc;
@@ -126,4 +126,39 @@ describe("vision replicas over JetStream", () => {
     expect(ids.map((id) => analysed.get(id)?.length)).toEqual(ids.map(() => 1));
     expect(replacement.running).toBe(true);
   }, 180_000);
+
+  it("a replica started after a 20-image backlog was queued takes at least 30 % of what waits once it is ready", async () => {
+    await Promise.all(procs.map((p) => p.stop(10_000)));
+    const early = startVision("early");
+    await waitFor("the early replica pulling", async () => (await visionConsumer()).num_waiting >= 1, 90_000);
+    const BACKLOG = 20;
+    const ids = await queue("late", BACKLOG);
+    await waitFor("the early replica to be working", () => ids.some((id) => analysed.has(id)), 60_000);
+    const port = await freePort();
+    const startedAt = Date.now();
+    const late = startVision("late", { HEALTH_PORT: String(port) });
+    // Start-up (tsx, OpenCV, OCR models) takes many seconds on a loaded machine. Meanwhile the early replica keeps
+    // working and the backlog is topped up to 20 waiting images, so 20 wait when the late one is ready to pull.
+    const ready = async () => (await fetch(`http://127.0.0.1:${port}/ready`).catch(() => null))?.status === 200;
+    let extra = 0;
+    while (!(await ready())) {
+      if (Date.now() - startedAt > 150_000 || !late.running) throw new Error(`the late replica never got ready\n${late.logs()}`);
+      const info = await visionConsumer();
+      if (info.num_pending < BACKLOG) ids.push(...(await queue(`late-extra-${extra++}`, 1)));
+      await sleep(200);
+    }
+    const readyMs = Date.now() - startedAt;
+    const waiting = new Set(ids.filter((id) => !analysed.has(id)));
+    await waitFor("every image analysed", () => done(ids) === ids.length, 180_000);
+    const byLate = [...waiting].filter((id) => analysed.get(id)?.[0] === "late").length;
+    const share = byLate / waiting.size;
+    console.info(
+      `late replica: ready ${readyMs} ms after its start; ${ids.length} images queued in all (${extra} top-ups), ` +
+        `${waiting.size} not done when it was ready, of which it analysed ${byLate} (share ${share.toFixed(2)}); early ${ids.filter((id) => analysed.get(id)?.[0] === "early").length}`,
+    );
+    expect(ids.map((id) => analysed.get(id)?.length)).toEqual(ids.map(() => 1));
+    expect(waiting.size).toBeGreaterThanOrEqual(BACKLOG);
+    expect(share).toBeGreaterThanOrEqual(0.3);
+    expect(early.running && late.running).toBe(true);
+  }, 420_000);
 });

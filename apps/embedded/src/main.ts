@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { openDatabase } from "@poke-ventory/db";
-import { createBroker, ensurePipelineStreams, infraShape, initTracing, loadConfig, runMain } from "@poke-ventory/runtime";
+import { channelPolicyOverrides, createBroker, ensurePipelineStreams, infraShape, initTracing, loadConfig, runMain } from "@poke-ventory/runtime";
 import { composeGateway, gatewayConfigShape, gatewayEntities, gatewayMigrations } from "@poke-ventory/gateway";
 import { composeIngest, ingestConfigShape, ingestEntities, ingestMigrations } from "@poke-ventory/ingest";
 import { composeVision, visionConfigShape } from "@poke-ventory/vision";
@@ -29,8 +29,9 @@ void runMain(async () => {
     migrations: [...gatewayMigrations, ...ingestMigrations, ...matchingMigrations, ...collectionMigrations],
     migrationsTableName: "migrations",
   });
-  const broker = createBroker({ natsUrl: infra.NATS_URL, namespace: infra.NAMESPACE, nodeId: infra.NODE_ID, logLevel: infra.LOG_LEVEL, logFormat: infra.LOG_FORMAT, metricsPort: infra.METRICS_PORT });
-  if (infra.NATS_URL) await ensurePipelineStreams(infra.NATS_URL, infra.NAMESPACE);
+  const channelPolicy = channelPolicyOverrides(infra);
+  const broker = createBroker({ natsUrl: infra.NATS_URL, namespace: infra.NAMESPACE, nodeId: infra.NODE_ID, logLevel: infra.LOG_LEVEL, logFormat: infra.LOG_FORMAT, metricsPort: infra.METRICS_PORT, channelPolicy });
+  if (infra.NATS_URL) await ensurePipelineStreams(infra.NATS_URL, infra.NAMESPACE, channelPolicy);
   const shared = { dataSource, natsUrl: infra.NATS_URL, log };
   const parts = [
     await composeGateway(configs.gateway, shared),

@@ -1,6 +1,6 @@
 import { ServiceBroker, type BrokerOptions, type Middleware } from "moleculer";
 import { Middleware as ChannelsMiddleware } from "@moleculer/channels";
-import { DEAD_LETTER_CHANNEL, IDEMPOTENT_ACTIONS } from "@poke-ventory/contracts";
+import { DEAD_LETTER_CHANNEL, IDEMPOTENT_ACTIONS, type ChannelPolicy } from "@poke-ventory/contracts";
 import { TracingMiddleware } from "./tracing";
 import { ChannelMetricsMiddleware } from "./channel-metrics";
 import { IdempotentRetryMiddleware } from "./idempotent-retry";
@@ -25,6 +25,8 @@ export interface CreateBrokerOptions {
   metricsPort?: number;
   /** On stop, how long held channel messages may finish before they are handed back to another replica. */
   stopGraceMs?: number;
+  /** Operator overrides of every channel's policy (`CHANNEL_MAX_DELIVER`, `CHANNEL_BACKOFF_MS`: {@link channelPolicyOverrides}). */
+  channelPolicy?: Partial<ChannelPolicy>;
   /** Embedded mode: delays before each retry (tests shorten them). */
   retryBackoffMs?: readonly number[];
   requestTimeoutMs?: number;
@@ -39,11 +41,12 @@ export interface CreateBrokerOptions {
 export function createBroker(opts: CreateBrokerOptions): ServiceBroker {
   // Over NATS: pull consumers with the per-channel failure policy (retries, backoff, dead letter) of the contracts.
   const channelsAdapter = opts.natsUrl
-    ? new JetStreamPullAdapter({ url: opts.natsUrl, stopGraceMs: opts.stopGraceMs })
+    ? new JetStreamPullAdapter({ url: opts.natsUrl, stopGraceMs: opts.stopGraceMs, policy: opts.channelPolicy })
     : new MemoryChannelAdapter({
         topology: PIPELINE_TOPOLOGY,
         deadLettering: { enabled: true, queueName: DEAD_LETTER_CHANNEL },
         retryBackoffMs: opts.retryBackoffMs,
+        policy: opts.channelPolicy,
       });
 
   const config: BrokerOptions = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ChannelPolicy } from "@poke-ventory/contracts";
 
 /** Thrown at start when the environment is invalid; lists every bad variable at once. */
 export class ConfigError extends Error {
@@ -62,5 +63,21 @@ export const infraShape = {
   NODE_ID: z.string().optional(),
   /** Separates deployments sharing one NATS (subjects, streams, consumer groups). */
   NAMESPACE: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes").default("poke-ventory"),
+  /** Operator override of every channel's attempts before the dead letter (unset: each channel's policy). */
+  CHANNEL_MAX_DELIVER: z.coerce.number().int().positive().max(100).optional(),
+  /** Operator override of every channel's retry delays, e.g. `1000,5000,30000,120000` (the last one repeats). */
+  CHANNEL_BACKOFF_MS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "comma-separated whole milliseconds, e.g. 1000,5000,30000")
+    .transform((v) => v.split(",").map(Number))
+    .optional(),
 };
 export type InfraConfig = z.infer<z.ZodObject<typeof infraShape>>;
+
+/** The channel policy overrides an operator set (`CHANNEL_MAX_DELIVER`, `CHANNEL_BACKOFF_MS`), for `createBroker`. */
+export function channelPolicyOverrides(infra: Pick<InfraConfig, "CHANNEL_MAX_DELIVER" | "CHANNEL_BACKOFF_MS">): Partial<ChannelPolicy> {
+  const overrides: Partial<ChannelPolicy> = {};
+  if (infra.CHANNEL_MAX_DELIVER !== undefined) overrides.maxDeliver = infra.CHANNEL_MAX_DELIVER;
+  if (infra.CHANNEL_BACKOFF_MS !== undefined) overrides.backoffMs = infra.CHANNEL_BACKOFF_MS;
+  return overrides;
+}

@@ -12,6 +12,8 @@ export interface JetStreamPullAdapterOptions {
   stopGraceMs?: number;
   /** How long one pull request waits on an empty backlog. */
   fetchExpiresMs?: number;
+  /** Operator overrides of every channel's policy (`CHANNEL_MAX_DELIVER`…); a declaration's own `policy` still wins. */
+  policy?: Partial<ChannelPolicy>;
 }
 
 type BaseChannel = Parameters<InstanceType<typeof Adapters.Base>["subscribe"]>[0];
@@ -52,7 +54,8 @@ export class JetStreamPullAdapter extends Adapters.Base {
   private js: JetStreamClient | null = null;
   private jsm: JetStreamManager | null = null;
   private readonly pullers = new Map<string, ChannelPuller>();
-  private readonly pullOpts: Required<JetStreamPullAdapterOptions>;
+  private readonly pullOpts: Required<Omit<JetStreamPullAdapterOptions, "policy">>;
+  private readonly policyOverrides: Partial<ChannelPolicy>;
 
   constructor(opts: JetStreamPullAdapterOptions) {
     super({});
@@ -61,6 +64,7 @@ export class JetStreamPullAdapter extends Adapters.Base {
       stopGraceMs: opts.stopGraceMs ?? DEFAULT_STOP_GRACE_MS,
       fetchExpiresMs: opts.fetchExpiresMs ?? DEFAULT_FETCH_EXPIRES_MS,
     };
+    this.policyOverrides = opts.policy ?? {};
   }
 
   override async connect(): Promise<void> {
@@ -88,7 +92,7 @@ export class JetStreamPullAdapter extends Adapters.Base {
   override async subscribe(channel: BaseChannel): Promise<void> {
     const chan = channel as unknown as PullChannel;
     const jsm = this.jsm!;
-    const policy = channelPolicy(this.unprefixed(chan.name), { ...chan.policy, maxInFlight: chan.maxInFlight });
+    const policy = channelPolicy(this.unprefixed(chan.name), { ...this.policyOverrides, ...chan.policy, maxInFlight: chan.maxInFlight });
     await ensureStream(jsm, chan.name);
     await ensurePullConsumer(jsm, chan.name, chan.group, policy);
     const deadLetters = chan.deadLettering?.enabled !== false;

@@ -106,9 +106,9 @@ export async function ensurePullConsumer(jsm: JetStreamManager, subject: string,
 
 /**
  * Creates every stream and durable consumer group before any service publishes, so a message sent before its consumer
- * first subscribed still waits for it. Idempotent: safe on every start.
+ * first subscribed still waits for it. Idempotent: safe on every start. `overrides`: the operator's, as the broker's.
  */
-export async function ensurePipelineStreams(natsUrl: string, namespace: string): Promise<void> {
+export async function ensurePipelineStreams(natsUrl: string, namespace: string, overrides: Partial<ChannelPolicy> = {}): Promise<void> {
   const nc = await connectNats(natsUrl);
   try {
     const jsm = await nc.jetstreamManager();
@@ -116,7 +116,7 @@ export async function ensurePipelineStreams(natsUrl: string, namespace: string):
       // Channels are prefixed with the broker namespace.
       const subject = `${namespace}.${channel}`;
       await ensureStream(jsm, subject);
-      for (const group of groups) await ensurePullConsumer(jsm, subject, group, channelPolicy(channel));
+      for (const group of groups) await ensurePullConsumer(jsm, subject, group, channelPolicy(channel, overrides));
     }
   } finally {
     await nc.close();

@@ -12,7 +12,10 @@ afterEach(async () => {
 });
 
 function broker(...schemas: ServiceSchema[]): ChannelBroker {
-  const b = createBroker({ logger: false, retryBackoffMs: [20, 40] }) as ChannelBroker;
+  return brokerWith({}, ...schemas);
+}
+function brokerWith(opts: Parameters<typeof createBroker>[0], ...schemas: ServiceSchema[]): ChannelBroker {
+  const b = createBroker({ logger: false, retryBackoffMs: [20, 40], ...opts }) as ChannelBroker;
   schemas.forEach((s) => b.createService(s));
   brokers.push(b);
   return b;
@@ -113,5 +116,21 @@ describe("MemoryChannelAdapter (embedded channels)", () => {
     expect(attempts).toBe(channelPolicy(Channels.imageStored).maxDeliver);
     expect(dead[0]).toMatchObject({ payload: { imageId: "bad" } });
     expect(deadLetterOf({ headers: dead[0].headers })).toMatchObject({ channel: Channels.imageStored, group: Groups.vision, reason: expect.stringContaining("crash") });
+  });
+
+  it("takes the operator's attempts (CHANNEL_MAX_DELIVER) over the channel's own", async () => {
+    let attempts = 0;
+    const dead: unknown[] = [];
+    const b = brokerWith(
+      { channelPolicy: { maxDeliver: 2 } },
+      { name: "poison", channels: { [Channels.imageStored]: { group: Groups.vision, handler: () => { attempts++; throw new Error("crash"); } } } } as ServiceSchema,
+      { name: "dlq", channels: { [DEAD_LETTER_CHANNEL]: { group: Groups.ingest, deadLettering: { enabled: false }, handler: (ctx: Context<unknown>) => void dead.push(ctx.params) } } } as ServiceSchema,
+    );
+    await b.start();
+    await b.sendToChannel(Channels.imageStored, { imageId: "bad" });
+    await until(() => dead.length === 1);
+    await sleep(100);
+    expect(channelPolicy(Channels.imageStored).maxDeliver).not.toBe(2);
+    expect(attempts).toBe(2);
   });
 });

@@ -12,6 +12,8 @@ export interface MemoryChannelAdapterOptions {
   deadLettering?: { enabled: boolean; queueName: string };
   /** Overrides every channel's retry delays (tests shorten them); otherwise each channel's {@link channelPolicy}. */
   retryBackoffMs?: readonly number[];
+  /** Operator overrides of every channel's policy (`CHANNEL_MAX_DELIVER`…); a declaration's own `policy` still wins. */
+  policy?: Partial<ChannelPolicy>;
 }
 
 type DeadLettering = { enabled: boolean; queueName: string };
@@ -52,16 +54,18 @@ export class MemoryChannelAdapter extends Adapters.Base {
   /** Messages of channels no group is known for yet: handed to the first group that subscribes. */
   private readonly unclaimed = new Map<string, Message[]>();
   private readonly backoffMs: readonly number[] | undefined;
+  private readonly policyOverrides: Partial<ChannelPolicy>;
   private readonly policies = new Map<string, ChannelPolicy>();
   private readonly topology: NonNullable<MemoryChannelAdapterOptions["topology"]>;
   private seq = 0;
   private stopping = false;
 
   constructor(opts: MemoryChannelAdapterOptions = {}) {
-    const { topology, retryBackoffMs, ...base } = opts;
+    const { topology, retryBackoffMs, policy, ...base } = opts;
     super(base);
     this.topology = topology ?? [];
     this.backoffMs = retryBackoffMs?.length ? retryBackoffMs : undefined;
+    this.policyOverrides = policy ?? {};
   }
 
   override init(...args: Parameters<BaseAdapter["init"]>): void {
@@ -88,7 +92,7 @@ export class MemoryChannelAdapter extends Adapters.Base {
   }
 
   override async subscribe(chan: Channel): Promise<void> {
-    const policy = channelPolicy(this.unprefixed(chan.name), { ...chan.policy, maxInFlight: chan.maxInFlight ?? undefined, backoffMs: this.backoffMs });
+    const policy = channelPolicy(this.unprefixed(chan.name), { ...this.policyOverrides, ...chan.policy, maxInFlight: chan.maxInFlight ?? undefined, backoffMs: this.backoffMs });
     this.policies.set(chan.id, policy);
     chan.maxInFlight = policy.maxInFlight;
     const deadLettering: DeadLettering = { ...this.opts.deadLettering, ...chan.deadLettering };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ServiceSchema } from "moleculer";
 import type { DataSource, EntitySchema } from "typeorm";
 import { openDatabase, pingDatabase, type MigrationClass } from "@poke-ventory/db";
-import { ConfigError, infraShape, loadConfig } from "./config";
+import { channelPolicyOverrides, ConfigError, infraShape, loadConfig } from "./config";
 import { createBroker } from "./broker";
 import { ensurePipelineStreams } from "./jetstream";
 import { initTracing } from "./tracing";
@@ -39,6 +39,7 @@ export function startService<S extends z.ZodRawShape>(opts: {
     const dataSource = opts.database
       ? await openDatabase({ url: infra.DATABASE_URL!, ...opts.database, migrationsTableName: migrationsTable(opts.name) })
       : undefined;
+    const channelPolicy = channelPolicyOverrides(infra);
     const broker = createBroker({
       natsUrl: infra.NATS_URL,
       namespace: infra.NAMESPACE,
@@ -46,8 +47,9 @@ export function startService<S extends z.ZodRawShape>(opts: {
       logLevel: infra.LOG_LEVEL,
       logFormat: infra.LOG_FORMAT,
       metricsPort: infra.METRICS_PORT,
+      channelPolicy,
     });
-    if (infra.NATS_URL) await ensurePipelineStreams(infra.NATS_URL, infra.NAMESPACE);
+    if (infra.NATS_URL) await ensurePipelineStreams(infra.NATS_URL, infra.NAMESPACE, channelPolicy);
     const { schemas, close } = await opts.compose(all as z.infer<z.ZodObject<S>>, {
       dataSource,
       natsUrl: infra.NATS_URL,

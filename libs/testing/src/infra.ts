@@ -47,6 +47,9 @@ export interface TestS3 {
   close(): Promise<void>;
 }
 
+/** The `S3_*` variables a service needs to use `s3`. */
+export const s3Env = (s3: TestS3) => ({ S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, S3_BUCKET: s3.bucket });
+
 /** A real S3-protocol server (s3rver) on loopback, on a free port, with an empty bucket. */
 export async function startTestS3(bucket = "poke-ventory"): Promise<TestS3> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
