@@ -197,6 +197,10 @@ describe.each(Object.keys(builds) as (keyof typeof builds)[])("deploy/k8s %s", (
         const reads = run.migrateOnly ? ["DATABASE_URL"] : Object.keys(fullShape(run.service));
         expect(Object.keys(env).filter((name) => !reads.includes(name)), `${workload.metadata.name}/${container.name} sets variables it never reads`).toEqual([]);
         if (run.entry === "main" && !run.migrateOnly) expect(() => loadConfig(fullShape(run.service), env)).not.toThrow();
+        // A service that keeps objects without S3 settings would write them to its pod's disk, lost on restart.
+        if (run.entry === "main" && !run.migrateOnly && "S3_ENDPOINT" in fullShape(run.service)) {
+          expect(env.S3_ENDPOINT, `${workload.metadata.name}/${container.name} keeps objects: it needs the S3 settings`).toBeDefined();
+        }
         if (run.migrateOnly) expect(env.DATABASE_URL).toBeDefined();
       }
     }
