@@ -19,7 +19,10 @@ export function embeddedEnv(dataDir: string, port: number, extra: NodeJS.Process
   };
 }
 
+/**
+ * One node process with tsx as a loader, not tsx's CLI: the CLI runs the app in a child of its own, which a kill -9
+ * of the CLI leaves running (still holding the database and working).
+ */
 export function startEmbedded(env: NodeJS.ProcessEnv): ManagedProcess {
-  const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
-  return new ManagedProcess("embedded", tsx, ["--conditions=source", "apps/embedded/src/main.ts"], env, repoRoot);
+  return new ManagedProcess("embedded", process.execPath, ["--import", "tsx", "--conditions=source", "apps/embedded/src/main.ts"], env, repoRoot);
 }
