@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OnnxSessionPool } from "../src/adapters/onnx-session-pool";
 
@@ -28,6 +29,21 @@ describe("OnnxSessionPool", () => {
 
   it("refuses a model it does not have", async () => {
     await expect(pool.run("recognition", blank())).rejects.toThrow(/no model named recognition/);
+  });
+
+  it("fails only the run a dying worker held, and replaces the worker", async () => {
+    const own = await OnnxSessionPool.start({ models: { detection }, workers: 1 });
+    try {
+      // The worker is killed as a crash would end it (its thread gone mid-run).
+      const [pooled] = (own as unknown as { all: Set<{ worker: Worker }> }).all;
+      const held = own.run("detection", blank());
+      const next = own.run("detection", blank());
+      await pooled.worker.terminate();
+      await expect(held).rejects.toThrow(/ONNX worker exited/);
+      expect((await next).dims).toEqual([1, 1, 32, 64]);
+    } finally {
+      await own.close();
+    }
   });
 
   it("does not start on a model file that is not there", async () => {
