@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Channels, type ImageFailed } from "@poke-ventory/contracts";
+import { Channels, Groups, type ImageFailed } from "@poke-ventory/contracts";
 import { recordDeadLetter } from "./record-outcome";
 
 // No dependency is touched unless the object was gone (then the image is expired, not announced).
@@ -23,6 +23,12 @@ describe("recordDeadLetter", () => {
   // a validated draft's consumers (audit, ML export) failing says nothing of the image's analysis.
   it.each([[Channels.imageFailed], [Channels.draftValidated]])("announces nothing when %s's consumer gave up", async (channel) => {
     expect(await announced(channel)).toEqual([]);
+  });
+
+  it("announces nothing when an observer of the pipeline (audit, ML export) gave up on a step's message", async () => {
+    const sent: ImageFailed[] = [];
+    await recordDeadLetter(deps, { imageId: "img-1" }, { channel: Channels.cardsMatched, group: Groups.audit, reason: "disk full" }, async (failed) => void sent.push(failed));
+    expect(sent).toEqual([]);
   });
 
   it("ignores a dead letter without an image id", async () => {
