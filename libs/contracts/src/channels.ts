@@ -30,7 +30,7 @@ export const Groups = {
 export const DEAD_LETTER_CHANNEL = "pipeline.dead-lettered";
 
 /**
- * How one channel's consumers treat a message (the pull adapter in `@poke-ventory/runtime` applies it).
+ * How one channel's consumers treat a message (both channel adapters of `@poke-ventory/runtime` apply it).
  * A delivery holds one of a process's `maxInFlight` slots; the rest of the backlog waits in JetStream.
  */
 export interface ChannelPolicy {

@@ -1,9 +1,9 @@
 import { trace } from "@opentelemetry/api";
 import type { Middleware, ServiceBroker } from "moleculer";
-import { DEAD_LETTER_CHANNEL } from "@poke-ventory/contracts";
+import { DEAD_LETTER_CHANNEL, DeadLetterHeaders } from "@poke-ventory/contracts";
 import { deliveryInfo, headerOf } from "./delivery-info";
 import { pollConsumerLag, type ConsumerLagPoller, type WatchedConsumer } from "./consumer-lag";
-import { streamName } from "./jetstream";
+import { durableName, streamName } from "./jetstream";
 
 /** Metric names (Prometheus turns dots into underscores). */
 export const ChannelMetrics = {
@@ -17,8 +17,6 @@ export const ChannelMetrics = {
   ackPending: "pipeline.consumer.ack_pending",
 } as const;
 
-const ORIGINAL_CHANNEL_HEADER = "x-original-channel";
-const ORIGINAL_GROUP_HEADER = "x-original-group";
 const BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];
 
 type Handler = (ctx: unknown, raw: unknown) => Promise<unknown>;
@@ -51,8 +49,8 @@ const traceIdOf = (ctx: Ctx | undefined) => {
 /**
  * Per channel and consumer group: service time and queue wait as separate histograms, handled / failed /
  * redelivered / dead-lettered counters, and the consumer's lag polled from JetStream (`natsUrl` set). One log
- * line per message and stage with the trace id. Registered inside the concurrency limit, so service time
- * starts when a slot is taken and the wait for it counts as queue wait.
+ * line per message and stage with the trace id. The channel adapters call handlers once a slot is free, so service
+ * time starts when a slot is taken and the wait for it counts as queue wait.
  */
 export function ChannelMetricsMiddleware(opts: { natsUrl?: string; lagPollMs?: number; now?: () => number } = {}): Middleware {
   const now = opts.now ?? Date.now;
@@ -90,8 +88,8 @@ export function ChannelMetricsMiddleware(opts: { natsUrl?: string; lagPollMs?: n
             broker.metrics.increment(outcome === "failed" ? ChannelMetrics.failed : ChannelMetrics.handled, labels);
             if (delivery.redelivered) broker.metrics.increment(ChannelMetrics.redelivered, labels);
             if (labels.channel === DEAD_LETTER_CHANNEL) {
-              const original = headerOf(raw, ORIGINAL_CHANNEL_HEADER);
-              const group = headerOf(raw, ORIGINAL_GROUP_HEADER) ?? "unknown";
+              const original = headerOf(raw, DeadLetterHeaders.channel);
+              const group = headerOf(raw, DeadLetterHeaders.group) ?? "unknown";
               broker.metrics.increment(ChannelMetrics.deadLettered, { channel: original ? label(original) : "unknown", group });
             }
           }
@@ -113,7 +111,7 @@ export function ChannelMetricsMiddleware(opts: { natsUrl?: string; lagPollMs?: n
     async started() {
       if (!metricsOn || !opts.natsUrl || watched.size === 0) return;
       const consumers = (): WatchedConsumer[] =>
-        [...watched.values()].map((labels) => ({ stream: streamName(`${broker.namespace}.${labels.channel}`), durable: labels.group, labels }));
+        [...watched.values()].map((labels) => ({ stream: streamName(`${broker.namespace}.${labels.channel}`), durable: durableName(labels.group), labels }));
       // Lag is a reading, not a duty: without it the service still works, so a failed connection only warns.
       poller = await pollConsumerLag({
         natsUrl: opts.natsUrl,

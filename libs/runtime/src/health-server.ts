@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ServiceBroker } from "moleculer";
+import { withTimeout } from "./with-timeout";
 
 /** Paths the health server answers; `deploy/k8s` probes use these. */
 export const HEALTH_PATHS = { live: "/live", ready: "/ready" } as const;
@@ -23,16 +24,6 @@ export interface HealthServer {
 
 type Broker = ServiceBroker & { started?: boolean; stopping?: boolean };
 
-function withTimeout<T>(run: () => Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-    run().then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e: unknown) => (clearTimeout(timer), reject(e as Error)),
-    );
-  });
-}
-
 /** Whether this process can take work: started, not stopping, its own `ready` action and checks pass. */
 export async function readiness(broker: Broker, opts: Omit<HealthServerOptions, "port" | "host">) {
   const timeoutMs = opts.timeoutMs ?? 3000;
@@ -46,7 +37,7 @@ export async function readiness(broker: Broker, opts: Omit<HealthServerOptions, 
   await Promise.all(
     Object.entries(checks).map(async ([name, check]) => {
       try {
-        await withTimeout(check, timeoutMs);
+        await withTimeout(Promise.resolve().then(check), timeoutMs, `no answer in ${timeoutMs} ms`);
       } catch (err) {
         failed[name] = (err as Error)?.message ?? String(err);
       }

@@ -3,6 +3,7 @@ import { Errors } from "moleculer";
 import { headers as natsHeaders, type JetStreamClient, type JetStreamManager, type JsMsg, type NatsConnection } from "nats";
 import { DEAD_LETTER_CHANNEL, DeadLetterHeaders, channelPolicy, type ChannelPolicy } from "@poke-ventory/contracts";
 import { ChannelPuller } from "./channel-puller";
+import { unprefixedChannel } from "./unprefixed-channel";
 import { connectNats, durableName, ensurePullConsumer, ensureStream, streamName } from "./jetstream";
 
 export interface JetStreamPullAdapterOptions {
@@ -85,8 +86,7 @@ export class JetStreamPullAdapter extends Adapters.Base {
 
   /** The channel name without the namespace prefix: the key of the policies. */
   private unprefixed(name: string): string {
-    const prefix = this.opts.prefix ? `${this.opts.prefix}.` : "";
-    return prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
+    return unprefixedChannel(name, this.opts.prefix);
   }
 
   override async subscribe(channel: BaseChannel): Promise<void> {

@@ -1,6 +1,7 @@
 import { Adapters } from "@moleculer/channels";
 import { channelPolicy, DeadLetterHeaders, type ChannelPolicy } from "@poke-ventory/contracts";
 import { onFailedDelivery } from "./delivery-decision";
+import { unprefixedChannel } from "./unprefixed-channel";
 import { withTimeout } from "./with-timeout";
 
 type BaseAdapter = InstanceType<typeof Adapters.Base>;
@@ -210,7 +211,6 @@ export class MemoryChannelAdapter extends Adapters.Base {
 
   /** The channel name without the namespace prefix: the key of the policies. */
   private unprefixed(name: string): string {
-    const prefix = this.opts.prefix ? `${this.opts.prefix}.` : "";
-    return prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
+    return unprefixedChannel(name, this.opts.prefix);
   }
 }

@@ -40,7 +40,7 @@ export interface IngestServiceOptions {
 
 type ChannelBroker = { sendToChannel(name: string, payload: unknown): Promise<void> };
 
-/** The ingest Moleculer service: maps actions, events and channels to use cases. */
+/** The ingest Moleculer service: maps actions and channels to use cases. */
 export function createIngestService({ deps, sweeper, probes, requeueOnStart }: IngestServiceOptions): ServiceSchema {
   return {
     name: Actions.ingest.ready.split(".")[0],

@@ -1,4 +1,4 @@
-import { FailureCodes, type DraftsCreated, type ImageFailed } from "@poke-ventory/contracts";
+import { Channels, FailureCodes, Groups, type DraftsCreated, type ImageFailed } from "@poke-ventory/contracts";
 import type { DeadLetterInfo } from "@poke-ventory/runtime";
 import { statusesLeadingTo } from "./domain/image-status";
 import type { IngestDeps } from "./deps";
@@ -31,9 +31,17 @@ export function deadLetterReason(failure: DeadLetterInfo): string {
 }
 
 /**
+ * Channels consumed after an image's analysis ended: their dead letters say nothing about it, and `image.failed`'s own
+ * would announce the failure again, in a loop where no duplicate window stops it (embedded channels).
+ */
+const AFTER_ANALYSIS: readonly string[] = [Channels.imageFailed, Channels.draftValidated];
+/** Consumer groups that watch the pipeline without being a step of it: their failures never fail an image. */
+const OBSERVERS: readonly string[] = [Groups.audit, Groups.mlExport];
+
+/**
  * A pipeline message of an image was dead-lettered: the image is `expired` when its object was gone (swept by its
  * TTL); otherwise its failure, with the reason, is announced on `image.failed` (ingest records it from there, audit
- * keeps it). Idempotent.
+ * keeps it), unless the channel that gave up comes after the analysis or an observer (audit, ML export) gave up. Idempotent.
  */
 export async function recordDeadLetter(
   deps: Pick<IngestDeps, "images" | "clock" | "objects" | "leases">,
@@ -48,5 +56,7 @@ export async function recordDeadLetter(
     if (image) await expireImage(deps, image);
     return;
   }
+  if (failure.channel && AFTER_ANALYSIS.includes(failure.channel)) return;
+  if (failure.group && OBSERVERS.includes(failure.group)) return;
   await announce({ imageId, reason: deadLetterReason(failure) });
 }
