@@ -22,7 +22,7 @@ export interface OcrEngines {
 /** Starts the OCR engine(s) `OCR_ENGINE` names, warm. */
 export async function startOcrEngines(config: OcrEnginesConfig): Promise<OcrEngines> {
   const start = (name: OcrEngineName): Promise<OcrEngine> =>
-    name === "ppocr" ? PpocrOcrEngine.start({ workers: config.OCR_WORKERS }) : TesseractOcrEngine.start({ languages: config.ANALYSIS_LANGUAGES, workers: config.OCR_WORKERS });
+    name === "ppocr" ? PpocrOcrEngine.start() : TesseractOcrEngine.start({ languages: config.ANALYSIS_LANGUAGES, workers: config.OCR_WORKERS });
   if (config.OCR_ENGINE !== "both") {
     const ocr = await start(config.OCR_ENGINE);
     return { ocr, close: () => ocr.close() };

@@ -1,22 +1,17 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import os from "node:os";
+import * as ort from "onnxruntime-node";
 import sharp from "sharp";
 import { parsePgm, type GreyImage } from "../domain/grey-image";
 import { detectionSize, detectionTensor, textBoxes, type TextBox } from "../domain/ppocr-detection";
 import { allowedClasses, ctcDecode, RECOGNITION_HEIGHT, recognitionClasses, recognitionTensor } from "../domain/ppocr-recognition";
 import { textRows } from "../domain/text-rows";
 import type { OcrEngine, OcrLine, OcrOptions, OcrResult } from "../ports";
-import { OnnxSessionPool } from "./onnx-session-pool";
 
 export interface PpocrOcrEngineOptions {
-  /**
-   * Worker threads running the models (`OCR_WORKERS`; the CPU count by default), each with its own sessions: ONNX
-   * Runtime's Node binding runs a model on the calling thread, so they keep the event loop free. As many zones are
-   * read at once.
-   */
-  workers?: number;
-  /** Threads each model uses for one run, in each worker. */
+  /** Zones read at once; ONNX Runtime's Node binding runs a model on the calling thread, so one keeps it simple. */
+  concurrency?: number;
+  /** Threads each model uses for one run. */
   threads?: number;
   /**
    * `line` zones are recognised whole, without detection (true), or detected like the others (the default: on the
@@ -42,9 +37,8 @@ function modelFiles() {
 
 /**
  * PaddleOCR's PP-OCRv4 models (text detection, then recognition of each line found) on ONNX Runtime's CPU provider,
- * behind the {@link OcrEngine} port. The sessions run in a pool of worker threads ({@link OnnxSessionPool}), made
- * once and reused; their memory is bounded (no arena, no memory patterns, which grow with every new input shape).
- * Decoding, tensors and boxes stay here, on the caller's thread. Every zone is detected first, a `line` zone too (recognised
+ * behind the {@link OcrEngine} port. The sessions are made once and reused; their memory is bounded (no arena, no
+ * memory patterns, which grow with every new input shape). Every zone is detected first, a `line` zone too (recognised
  * whole, a number strip's margins and symbols gave junk that kept the number line reading: slower, no more read).
  * Lines come top to bottom, the boxes of one row joined left to right ({@link textRows}); only characters a card
  * prints are decoded (the whitelist when a zone gives one).
@@ -55,7 +49,8 @@ export class PpocrOcrEngine implements OcrEngine {
   private closed = false;
 
   private constructor(
-    private readonly models: OnnxSessionPool,
+    private readonly detector: ort.InferenceSession,
+    private readonly recognizer: ort.InferenceSession,
     private readonly classes: string[],
     private readonly opts: Required<PpocrOcrEngineOptions>,
   ) {}
@@ -63,13 +58,22 @@ export class PpocrOcrEngine implements OcrEngine {
   static async start(opts: PpocrOcrEngineOptions = {}): Promise<PpocrOcrEngine> {
     const files = modelFiles();
     const threads = opts.threads ?? 1;
-    const workers = Math.max(1, opts.workers ?? os.availableParallelism());
-    const [models, dictionary] = await Promise.all([
-      OnnxSessionPool.start({ models: { detection: files.detection, recognition: files.recognition }, workers, threads }),
+    const session: ort.InferenceSession.SessionOptions = {
+      executionProviders: ["cpu"],
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+      executionMode: "sequential",
+      graphOptimizationLevel: "all",
+      enableCpuMemArena: false,
+      enableMemPattern: false,
+    };
+    const [detector, recognizer, dictionary] = await Promise.all([
+      ort.InferenceSession.create(files.detection, session),
+      ort.InferenceSession.create(files.recognition, session),
       readFile(files.dictionary, "utf8"),
     ]);
-    return new PpocrOcrEngine(models, recognitionClasses(dictionary), {
-      workers,
+    return new PpocrOcrEngine(detector, recognizer, recognitionClasses(dictionary), {
+      concurrency: opts.concurrency ?? 1,
       threads,
       lineWithoutDetection: opts.lineWithoutDetection ?? false,
       dropScore: opts.dropScore ?? 0.5,
@@ -95,20 +99,25 @@ export class PpocrOcrEngine implements OcrEngine {
   }
 
   idle(): boolean {
-    return this.running < this.opts.workers && this.waiting.length === 0;
+    return this.running < this.opts.concurrency && this.waiting.length === 0;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const next of this.waiting.splice(0)) next();
-    await this.models.close();
+    await Promise.all([this.detector.release(), this.recognizer.release()]);
   }
 
   /** The text boxes of a zone, in its pixels. */
   private async detect(grey: GreyImage): Promise<TextBox[]> {
     const size = detectionSize(grey.width, grey.height);
-    const map = await this.models.run("detection", { data: detectionTensor(grey, size), dims: [1, 3, size.height, size.width] });
-    return textBoxes(map.data, size.width, size.height, grey);
+    const input = new ort.Tensor("float32", detectionTensor(grey, size), [1, 3, size.height, size.width]);
+    const output = await this.detector.run({ [this.detector.inputNames[0]]: input });
+    const map = output[this.detector.outputNames[0]];
+    const prob = map.data as Float32Array;
+    input.dispose();
+    const boxes = textBoxes(prob, size.width, size.height, grey);
+    map.dispose();
+    return boxes;
   }
 
   /** Each box read as one line, in batches. */
@@ -117,17 +126,21 @@ export class PpocrOcrEngine implements OcrEngine {
     for (let start = 0; start < boxes.length; start += RECOGNITION_BATCH) {
       const batch = boxes.slice(start, start + RECOGNITION_BATCH);
       const { data, width } = recognitionTensor(grey, batch);
-      const probs = await this.models.run("recognition", { data, dims: [batch.length, 3, RECOGNITION_HEIGHT, width] });
+      const input = new ort.Tensor("float32", data, [batch.length, 3, RECOGNITION_HEIGHT, width]);
+      const output = await this.recognizer.run({ [this.recognizer.inputNames[0]]: input });
+      const probs = output[this.recognizer.outputNames[0]];
       const [, steps, classes] = probs.dims;
       if (classes !== this.classes.length) throw new Error(`recognition model gives ${classes} classes, the dictionary ${this.classes.length}`);
-      for (let n = 0; n < batch.length; n++) read.push(ctcDecode(probs.data, steps, this.classes, allowed, n * steps * classes));
+      for (let n = 0; n < batch.length; n++) read.push(ctcDecode(probs.data as Float32Array, steps, this.classes, allowed, n * steps * classes));
+      input.dispose();
+      probs.dispose();
     }
     return read;
   }
 
   private acquire(): Promise<void> {
     if (this.closed) return Promise.reject(new Error("OCR engine is closed"));
-    if (this.running < this.opts.workers) {
+    if (this.running < this.opts.concurrency) {
       this.running++;
       return Promise.resolve();
     }
