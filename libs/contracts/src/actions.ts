@@ -10,6 +10,7 @@ export const Actions = {
     readImage: "ingest.readImage",
     readCrop: "ingest.readCrop",
     ready: "ingest.ready",
+    usage: "ingest.usage",
   },
   vision: { ready: "vision.ready" },
   matching: {
@@ -39,6 +40,7 @@ export const Actions = {
 export const IDEMPOTENT_ACTIONS: ReadonlySet<string> = new Set([
   Actions.ingest.getBatch,
   Actions.ingest.ready,
+  Actions.ingest.usage,
   Actions.vision.ready,
   Actions.matching.rankCandidates,
   Actions.matching.searchCards,
@@ -66,7 +68,14 @@ export interface UploadMeta {
   batchId: string;
   filename: string | null;
   declaredType: string | null;
+  /** The uploader's limits, set by the gateway (a user's own override, else the defaults): ingest refuses an image over them before storing its bytes. */
+  quota?: UploadQuota;
 }
+
+/** A user's upload limits: images per UTC day and bytes kept in storage. */
+export interface UploadQuota { imagesPerDay: number; storageBytes: number }
+/** What a user has used, from `ingest.usage`: images uploaded since UTC midnight, bytes of the images still stored. */
+export interface UsageView { images_today: number; stored_bytes: number }
 
 export interface CreateBatchParams { userId: string; subjectType: SubjectType }
 export interface OwnedParams { userId: string; id: string }

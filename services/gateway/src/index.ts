@@ -1,7 +1,8 @@
 import { UserEntity } from "./entities/user.entity";
 import { GatewayInit1763769600000 } from "./migrations/gateway-init";
+import { UserAdminColumns1764800000000 } from "./migrations/1764800000000-user-admin-columns";
 
 export { gatewayConfigShape, type GatewayConfig } from "./config";
 export { composeGateway } from "./compose";
 export const gatewayEntities = [UserEntity];
-export const gatewayMigrations = [GatewayInit1763769600000];
+export const gatewayMigrations = [GatewayInit1763769600000, UserAdminColumns1764800000000];
