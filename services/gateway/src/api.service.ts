@@ -10,6 +10,7 @@ import { HTTP } from "./http.service";
 import { receiveUpload, type UploadPorts } from "./http/receive-upload";
 import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
 import { batchResponse } from "./domain/batch-response";
+import { serveWebApp } from "./http/serve-web-app";
 
 type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
 type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: unknown): void; sendError(req: Req, res: ServerResponse, err: unknown): void };
@@ -20,7 +21,8 @@ const publicRoute = (path: string, aliases: Aliases) => ({ path, aliases, mappin
 const privateRoute = (path: string, aliases: Aliases) => ({ ...publicRoute(path, aliases), authentication: true, bodyParsers: json("64kb") });
 
 /** REST over HTTP (moleculer-web): routes map to `http.*` use cases; one JSON error shape everywhere. */
-export function createApiService(config: GatewayConfig, tokens: Tokens): ServiceSchema {
+export function createApiService(config: GatewayConfig, tokens: Tokens, webDistDir?: string): ServiceSchema {
+  const web = serveWebApp(webDistDir);
   async function uploadBatch(this: GatewayThis, req: Req, res: ServerResponse) {
     try {
       const ctx = req.$ctx;
@@ -80,8 +82,9 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
           "GET sets/:id": HTTP.getSet,
           "GET cards/:id": HTTP.getCard,
         }),
-        // Last: moleculer-web keeps one route per path, and "/" must not shadow the others.
-        publicRoute("/", { "GET health": HTTP.health, "GET ready": HTTP.ready }),
+        // Last: moleculer-web keeps one route per path, and "/" must not shadow the others. The web app uses hash
+        // routes (/#/review), so only index.html and its hashed assets live here.
+        publicRoute("/", { "GET health": HTTP.health, "GET ready": HTTP.ready, "GET /": web.index, "GET assets/:file": web.asset }),
       ],
       onError(req: IncomingMessage, res: ServerResponse, err: unknown) {
         const body = toErrorBody(err);

@@ -12,7 +12,7 @@ import { createApiService } from "./api.service";
 /** Builds the gateway's adapters and its three services: api (HTTP), http (use cases), auth. */
 export async function composeGateway(
   config: GatewayConfig,
-  shared: { dataSource: DataSource },
+  shared: { dataSource: DataSource; webDistDir?: string },
 ): Promise<{ schemas: ServiceSchema[]; close(): Promise<void> }> {
   const users = new TypeormUserRepository(shared.dataSource);
   const tokens = new Tokens(config.JWT_SECRET, config.JWT_ACCESS_TTL_SECONDS, config.JWT_REFRESH_TTL_SECONDS);
@@ -20,7 +20,7 @@ export async function composeGateway(
     schemas: [
       createAuthService({ users, hasher: new Argon2PasswordHasher(), tokens, clock: systemClock }),
       createHttpService({ pingOwnDatabase: () => users.ping() }),
-      createApiService(config, tokens),
+      createApiService(config, tokens, shared.webDistDir),
     ],
     close: async () => {},
   };
