@@ -7,6 +7,7 @@ export const Actions = {
     createBatch: "ingest.createBatch",
     upload: "ingest.upload",
     getBatch: "ingest.getBatch",
+    listBatches: "ingest.listBatches",
     readImage: "ingest.readImage",
     readCrop: "ingest.readCrop",
     ready: "ingest.ready",
@@ -25,9 +26,15 @@ export const Actions = {
   collection: {
     listDrafts: "collection.listDrafts",
     getDraft: "collection.getDraft",
+    listDraftsByStatus: "collection.listDraftsByStatus",
     selectDraft: "collection.selectDraft",
     listCards: "collection.listCards",
     listMasterSets: "collection.listMasterSets",
+    updateCard: "collection.updateCard",
+    removeCard: "collection.removeCard",
+    missingCards: "collection.missingCards",
+    exportCsv: "collection.exportCsv",
+    importCsv: "collection.importCsv",
     ready: "collection.ready",
   },
   auth: { register: "auth.register", login: "auth.login", refresh: "auth.refresh", verify: "auth.verify" },
@@ -39,6 +46,7 @@ export const Actions = {
  */
 export const IDEMPOTENT_ACTIONS: ReadonlySet<string> = new Set([
   Actions.ingest.getBatch,
+  Actions.ingest.listBatches,
   Actions.ingest.ready,
   Actions.ingest.usage,
   Actions.vision.ready,
@@ -51,8 +59,11 @@ export const IDEMPOTENT_ACTIONS: ReadonlySet<string> = new Set([
   Actions.matching.ready,
   Actions.collection.listDrafts,
   Actions.collection.getDraft,
+  Actions.collection.listDraftsByStatus,
   Actions.collection.listCards,
   Actions.collection.listMasterSets,
+  Actions.collection.missingCards,
+  Actions.collection.exportCsv,
   Actions.collection.ready,
 ]);
 
@@ -91,7 +102,24 @@ export interface SelectDraftParams {
 }
 export interface ReadImageResult { contentType: string; sizeBytes: number; stream: Readable }
 export interface ListDraftsParams { userId: string; batchId: string }
-export interface ListCardsParams { userId: string; page: number; pageSize: number }
+export interface PageParams { userId: string; page: number; pageSize: number }
+export type ListBatchesParams = PageParams;
+/** The review queue: a user's drafts in one status across batches, oldest first. */
+export interface ListDraftsByStatusParams extends PageParams { status: "awaiting_validation" | "validated" }
+/** `set` and `condition` match exactly, `name` a part of the English or French name. */
+export interface ListCardsParams extends PageParams {
+  set?: string;
+  name?: string;
+  condition?: string;
+  sort?: "created_at" | "name" | "number" | "set" | "acquired_at";
+  order?: "asc" | "desc";
+}
+/** Fields of a user card a collector may change (snake_case as in the REST body). */
+export interface UpdateCardParams extends OwnedParams {
+  changes: { quantity?: number; condition?: string; price_paid?: number | null; acquired_at?: string | null; notes?: string | null };
+}
+export interface MissingCardsParams { userId: string; setId: string }
+export interface ImportCsvParams { userId: string; csv: string }
 export interface UserParams { userId: string }
 export interface GetCatalogItemParams { id: string }
 export interface TrackedCardCountParams { setId: string }

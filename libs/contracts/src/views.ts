@@ -88,6 +88,24 @@ export interface UserCardView {
   notes: string | null;
   draft_id: string | null;
   created_at: string;
+  /** What the catalog says (in collection listings; null when the catalog no longer has the card). */
+  name?: string | null;
+  name_fr?: string | null;
+  set_name?: string | null;
+  number?: string | null;
+}
+
+/** `GET /collection/master-sets/{set_id}/missing`: the set's cards the collector lacks, secret rares included. */
+export interface MissingCardsView {
+  set_id: string;
+  missing: { card_id: string; number: string; name: string; name_fr: string | null; rarity: string | null }[];
+}
+
+/** `POST /collection/import`: rows added, rows skipped (each with its line and why). */
+export interface CsvImportView {
+  imported: number;
+  skipped: number;
+  errors: { line: number; message: string }[];
 }
 
 export interface MasterSetView {

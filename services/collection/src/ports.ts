@@ -9,8 +9,26 @@ export interface CatalogCard {
   setId: string;
 }
 
+/** A catalog card as listings, CSV and missing-card lists show it. */
+export interface CatalogCardInfo {
+  id: string;
+  number: string;
+  name: string;
+  nameFr: string | null;
+  rarity: string | null;
+}
+
+/** A set with all its cards, or null when the catalog has no such set. */
+export interface CatalogSetCards {
+  id: string;
+  name: string;
+  cards: CatalogCardInfo[];
+}
+
 /** The card catalog (owned by matching). */
 export interface Catalog {
+  /** The set and every card of it, or null for an unknown set. */
+  setCards(setId: string): Promise<CatalogSetCards | null>;
   /** The card with that id, or null when the catalog has none. */
   findCard(id: string): Promise<CatalogCard | null>;
   /** How many cards a master set of that set tracks. */
@@ -35,6 +53,13 @@ export type DraftValidationResult =
   | { outcome: "not_found" }
   | { outcome: "already_validated" };
 
+/** How a change recounts the master sets it touches: tracked cards per set, the completion rule, the time. */
+export interface MasterSetRecount {
+  trackedCardCount: ReadonlyMap<string, number>;
+  completion: (ownedCardCount: number, trackedCardCount: number) => SetCompletion;
+  now: Date;
+}
+
 /** The tables collection owns. */
 export interface CollectionRepository {
   /** Inserts drafts, skipping any whose (image, card index) already exists. */
@@ -44,6 +69,8 @@ export interface CollectionRepository {
   findDraft(userId: string, id: string): Promise<CardDraft | null>;
   /** A batch's drafts, by image then card index. */
   listDrafts(userId: string, batchId: string): Promise<CardDraft[]>;
+  /** A user's drafts in one status across batches, oldest first. */
+  listDraftsByStatus(userId: string, status: CardDraft["status"], offset: number, limit: number): Promise<{ items: CardDraft[]; total: number }>;
   /**
    * Atomically: validates the draft only if it still awaits validation, adds the user card and
    * recounts the user's master set for the card's set. Safe under concurrent calls.
@@ -52,6 +79,16 @@ export interface CollectionRepository {
   /** A user's cards, newest first. */
   listUserCards(userId: string, offset: number, limit: number): Promise<{ items: UserCard[]; total: number }>;
   listMasterSets(userId: string): Promise<UserMasterSet[]>;
+  /** Every card of a user, optionally only one set's or one condition's. */
+  listAllUserCards(userId: string, filter: { setId?: string; condition?: string }): Promise<UserCard[]>;
+  /** The card if it exists and belongs to the user. */
+  findUserCard(userId: string, id: string): Promise<UserCard | null>;
+  /** Saves the card's changed fields and recounts its set, in one transaction. */
+  updateUserCard(card: UserCard, recount: MasterSetRecount): Promise<void>;
+  /** Deletes the user's card and recounts its set; false when there was no such card. */
+  deleteUserCard(userId: string, id: string, recount: MasterSetRecount): Promise<boolean>;
+  /** Adds cards and recounts every set they belong to, in one transaction. */
+  insertUserCards(cards: UserCard[], recount: MasterSetRecount): Promise<void>;
   /** Throws unless the database answers. */
   ping(): Promise<void>;
 }

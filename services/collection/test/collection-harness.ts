@@ -50,6 +50,12 @@ export const fakeMatching: ServiceSchema = {
       };
     },
     trackedCardCount: (ctx: Context<{ setId: string }>) => TRACKED[ctx.params.setId] ?? 0,
+    getSet: (ctx: Context<{ id: string }>) => {
+      const cards = Object.entries(CATALOG).filter(([, c]) => c.set === ctx.params.id);
+      if (cards.length === 0) throw new AppError("NOT_FOUND", "Set not found");
+      const view = (cardId: string, name: string) => ({ id: cardId, set_id: ctx.params.id, number: cardId.split("-")[1], name, name_fr: null, rarity: null });
+      return { id: ctx.params.id, name: ctx.params.id.toUpperCase(), cards: cards.map(([cardId, c]) => view(cardId, c.name)) };
+    },
   },
 };
 

@@ -11,11 +11,14 @@ import { receiveUpload, type UploadPorts } from "./http/receive-upload";
 import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
 import { batchResponse } from "./domain/batch-response";
 import { serveWebApp } from "./http/serve-web-app";
+import { streamBatchEvents } from "./http/stream-batch-events";
 
 type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
+type ReqWithId = Req & { $params: { id?: unknown } };
 type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: unknown): void; sendError(req: Req, res: ServerResponse, err: unknown): void };
 
 const json = (limit: string) => ({ json: { limit }, urlencoded: false });
+const CSV_TYPES = ["text/csv", "text/plain"];
 type Aliases = Record<string, string | ((...args: never[]) => unknown)>;
 const publicRoute = (path: string, aliases: Aliases) => ({ path, aliases, mappingPolicy: "restrict", bodyParsers: json("16kb") });
 const privateRoute = (path: string, aliases: Aliases) => ({ ...publicRoute(path, aliases), authentication: true, bodyParsers: json("64kb") });
@@ -58,24 +61,59 @@ export function createApiService(config: GatewayConfig, tokens: Tokens, webDistD
     }
   }
 
+  async function batchEvents(this: GatewayThis, req: ReqWithId, res: ServerResponse) {
+    const ctx = req.$ctx;
+    const [userId, id] = [ctx.meta.user.id, String(req.$params.id ?? "")];
+    const reader = {
+      getBatch: () => ctx.call<BatchView, object>(Actions.ingest.getBatch, { userId, id }),
+      listDrafts: (batchId: string) => ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId }),
+    };
+    await streamBatchEvents(req, res, reader, { pollMs: 1000, keepAliveMs: 15_000 }).catch((err: unknown) => this.sendError(req, res, err));
+  }
+
+  // The CSV arrives as text (≤ 2 MB, parsed by the route's text body parser), not as JSON params.
+  async function importCsv(this: GatewayThis, req: Req & { body?: unknown }, res: ServerResponse) {
+    try {
+      const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+      if (!CSV_TYPES.includes(type) || typeof req.body !== "string") throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the CSV as the body, Content-Type: text/csv");
+      this.sendResponse(req, res, await req.$ctx.call(Actions.collection.importCsv, { userId: req.$ctx.meta.user.id, csv: req.body }));
+    } catch (err) {
+      this.sendError(req, res, err);
+    }
+  }
+
   return {
     name: "api",
     mixins: [ApiGateway],
     settings: <ServiceSchema["settings"]>(<unknown>{
       port: config.PORT,
       ip: "0.0.0.0",
-      cors: config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS, methods: ["GET", "POST", "OPTIONS"] } : undefined,
+      cors: config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS, methods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"] } : undefined,
       routes: [
         publicRoute("/auth", { "POST register": HTTP.register, "POST login": Actions.auth.login, "POST refresh": Actions.auth.refresh }),
         privateRoute("/imports", {
           "POST batches": uploadBatch,
+          "GET batches": HTTP.listBatches,
           "GET batches/:id": HTTP.getBatch,
+          "GET batches/:id/events": batchEvents,
+          "GET drafts": HTTP.listDrafts,
           "GET drafts/:id": HTTP.getDraft,
           "POST drafts/:id/select": HTTP.selectDraft,
           "GET images/:id": HTTP.readImage,
           "GET images/:id/cards/:index": HTTP.readCrop,
         }),
-        privateRoute("/collection", { "GET cards": HTTP.listCards, "GET master-sets": HTTP.listMasterSets }),
+        {
+          ...privateRoute("/collection", {
+            "GET cards": HTTP.listCards,
+            "PATCH cards/:id": HTTP.updateCard,
+            "DELETE cards/:id": HTTP.removeCard,
+            "GET master-sets": HTTP.listMasterSets,
+            "GET master-sets/:set_id/missing": HTTP.missingCards,
+            "GET export.csv": HTTP.exportCsv,
+            "POST import": importCsv,
+          }),
+          bodyParsers: { ...json("64kb"), text: { type: CSV_TYPES, limit: "2mb" } },
+        },
         privateRoute("/catalog", {
           "GET search": HTTP.searchCatalog,
           "GET sets": HTTP.listSets,

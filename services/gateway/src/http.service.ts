@@ -15,11 +15,17 @@ import { checkReadiness } from "./http/check-readiness";
 export const HTTP = {
   register: "http.register",
   getBatch: "http.getBatch",
+  listBatches: "http.listBatches",
+  listDrafts: "http.listDrafts",
   getDraft: "http.getDraft",
   readImage: "http.readImage",
   readCrop: "http.readCrop",
   selectDraft: "http.selectDraft",
   listCards: "http.listCards",
+  updateCard: "http.updateCard",
+  removeCard: "http.removeCard",
+  missingCards: "http.missingCards",
+  exportCsv: "http.exportCsv",
   listMasterSets: "http.listMasterSets",
   searchCatalog: "http.searchCatalog",
   listSets: "http.listSets",
@@ -35,6 +41,9 @@ type Ctx<P = Record<string, unknown>> = Context<P, Meta>;
 const userId = (ctx: Ctx<unknown>) => ctx.meta.user.id;
 const id = { type: "string", min: 1, max: 200 } as const;
 const optionalNumber = { type: "number", optional: true, convert: true } as const;
+const paging = { page: { ...optionalNumber, integer: true, min: 1 }, page_size: { ...optionalNumber, integer: true, min: 1, max: 100 } } as const;
+type Paged = { page?: number; page_size?: number };
+const pageOf = (ctx: Ctx<Paged>) => ({ userId: userId(ctx), page: ctx.params.page ?? 1, pageSize: ctx.params.page_size ?? 20 });
 
 export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }): ServiceSchema {
   return {
@@ -52,6 +61,12 @@ export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }
           const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId: userId(ctx), batchId: batch.id });
           return batchResponse(batch, drafts);
         },
+      },
+      listBatches: { params: paging, handler: (ctx: Ctx<Paged>) => ctx.call(Actions.ingest.listBatches, pageOf(ctx)) },
+      listDrafts: {
+        params: { ...paging, status: { type: "enum", values: ["awaiting_validation", "validated"], optional: true } },
+        handler: (ctx: Ctx<Paged & { status?: string }>) =>
+          ctx.call(Actions.collection.listDraftsByStatus, { ...pageOf(ctx), status: ctx.params.status ?? "awaiting_validation" }),
       },
       getDraft: {
         params: { id },
@@ -96,13 +111,50 @@ export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }
           }),
       },
       listCards: {
-        params: { page: { ...optionalNumber, integer: true, min: 1 }, page_size: { ...optionalNumber, integer: true, min: 1, max: 100 } },
-        handler: (ctx: Ctx<{ page?: number; page_size?: number }>) =>
-          ctx.call<Page<UserCardView>, object>(Actions.collection.listCards, {
-            userId: userId(ctx),
-            page: ctx.params.page ?? 1,
-            pageSize: ctx.params.page_size ?? 20,
-          }),
+        params: {
+          ...paging,
+          set: { type: "string", optional: true, max: 100 },
+          name: { type: "string", optional: true, max: 200 },
+          condition: { type: "string", optional: true, max: 40 },
+          sort: { type: "enum", values: ["created_at", "name", "number", "set", "acquired_at"], optional: true },
+          order: { type: "enum", values: ["asc", "desc"], optional: true },
+        },
+        handler: (ctx: Ctx<Paged & Record<"set" | "name" | "condition" | "sort" | "order", string | undefined>>) => {
+          const { set, name, condition, sort, order } = ctx.params;
+          return ctx.call<Page<UserCardView>, object>(Actions.collection.listCards, { ...pageOf(ctx), set, name, condition, sort, order });
+        },
+      },
+      updateCard: {
+        params: {
+          id,
+          quantity: { type: "number", integer: true, optional: true },
+          condition: { type: "string", optional: true, max: 40 },
+          price_paid: { type: "number", optional: true, nullable: true },
+          acquired_at: { type: "string", optional: true, nullable: true, max: 40 },
+          notes: { type: "string", optional: true, nullable: true, max: 2000 },
+        },
+        handler: (ctx: Ctx<{ id: string } & Record<string, unknown>>) => {
+          const { id: cardId, ...changes } = ctx.params;
+          return ctx.call(Actions.collection.updateCard, { userId: userId(ctx), id: cardId, changes });
+        },
+      },
+      removeCard: {
+        params: { id },
+        async handler(ctx: Ctx<{ id: string }>) {
+          await ctx.call(Actions.collection.removeCard, { userId: userId(ctx), id: ctx.params.id });
+          ctx.meta.$statusCode = 204;
+          return null;
+        },
+      },
+      missingCards: {
+        params: { set_id: id },
+        handler: (ctx: Ctx<{ set_id: string }>) => ctx.call(Actions.collection.missingCards, { userId: userId(ctx), setId: ctx.params.set_id }),
+      },
+      async exportCsv(ctx: Ctx) {
+        const csv = await ctx.call<string, object>(Actions.collection.exportCsv, { userId: userId(ctx) });
+        ctx.meta.$responseType = "text/csv; charset=utf-8";
+        ctx.meta.$responseHeaders = { "Content-Disposition": 'attachment; filename="poke-ventory-collection.csv"', "Cache-Control": "private, no-store" };
+        return csv;
       },
       listMasterSets: (ctx: Ctx) => ctx.call(Actions.collection.listMasterSets, { userId: userId(ctx) }),
       searchCatalog: {

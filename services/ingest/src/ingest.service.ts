@@ -9,6 +9,7 @@ import {
   type CreateBatchParams,
   type DraftsCreated,
   type ImageFailed,
+  type ListBatchesParams,
   type OwnedParams,
   type UploadMeta,
 } from "@poke-ventory/contracts";
@@ -16,7 +17,7 @@ import { deadLetterOf, publish } from "@poke-ventory/runtime";
 import { checkReady } from "./check-ready";
 import { createBatch } from "./create-batch";
 import type { IngestDeps } from "./deps";
-import { getBatch } from "./get-batch";
+import { getBatch, listBatches } from "./get-batch";
 import type { ImageSweeper } from "./image-sweeper";
 import { discard } from "./read-limited";
 import { readImage } from "./read-image";
@@ -62,6 +63,10 @@ export function createIngestService({ deps, sweeper, probes, requeueOnStart }: I
       [actionKey(Actions.ingest.getBatch)]: {
         params: owned,
         handler: (ctx: Context<OwnedParams>) => getBatch(deps, ctx.params),
+      },
+      [actionKey(Actions.ingest.listBatches)]: {
+        params: { userId: "string", page: { type: "number", integer: true, min: 1 }, pageSize: { type: "number", integer: true, min: 1, max: 100 } },
+        handler: (ctx: Context<ListBatchesParams>) => listBatches(deps, ctx.params),
       },
       [actionKey(Actions.ingest.readImage)]: {
         params: owned,

@@ -27,6 +27,8 @@ export interface BatchRepository {
   insert(batch: BatchRecord): Promise<void>;
   /** Null for an unknown or malformed id. */
   findById(id: string): Promise<BatchRecord | null>;
+  /** A user's batches, newest first. */
+  listByUser(userId: string, offset: number, limit: number): Promise<{ items: BatchRecord[]; total: number }>;
 }
 
 /** Fields of an image that change after upload. */

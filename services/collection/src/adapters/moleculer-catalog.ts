@@ -1,10 +1,29 @@
 import type { Context } from "moleculer";
-import { Actions, type CatalogCardView, type GetCatalogItemParams, type TrackedCardCountParams } from "@poke-ventory/contracts";
-import type { Catalog, CatalogCard } from "../ports";
+import { Actions, type CatalogCardView, type CatalogSetView, type GetCatalogItemParams, type TrackedCardCountParams } from "@poke-ventory/contracts";
+import type { Catalog, CatalogCard, CatalogSetCards } from "../ports";
 
-/** The catalog through matching's actions, called from the current context so the trace continues. */
+const isNotFound = (err: unknown) => (err as { type?: unknown })?.type === "NOT_FOUND";
+
+/** The catalog through matching's actions, called from the current context so the trace continues. One per call: sets are cached. */
 export class MoleculerCatalog implements Catalog {
+  private readonly sets = new Map<string, Promise<CatalogSetCards | null>>();
+
   constructor(private readonly ctx: Context) {}
+
+  setCards(setId: string): Promise<CatalogSetCards | null> {
+    let set = this.sets.get(setId);
+    if (!set) {
+      set = this.ctx
+        .call<CatalogSetView & { cards: CatalogCardView[] }, GetCatalogItemParams>(Actions.matching.getSet, { id: setId })
+        .then((s) => ({ id: s.id, name: s.name, cards: s.cards.map((c) => ({ id: c.id, number: c.number, name: c.name, nameFr: c.name_fr, rarity: c.rarity })) }))
+        .catch((err: unknown) => {
+          if (isNotFound(err)) return null;
+          throw err;
+        });
+      this.sets.set(setId, set);
+    }
+    return set;
+  }
 
   async findCard(id: string): Promise<CatalogCard | null> {
     try {
@@ -12,7 +31,7 @@ export class MoleculerCatalog implements Catalog {
       return card ? { id: card.id, setId: card.set_id } : null;
     } catch (err) {
       // Only matching's own "no such card"; an unreachable matching (SERVICE_NOT_FOUND) stays an error.
-      if ((err as { type?: unknown })?.type === "NOT_FOUND") return null;
+      if (isNotFound(err)) return null;
       throw err;
     }
   }

@@ -4,7 +4,7 @@ import { CardDraftEntity } from "../entities/card-draft.entity";
 import { UserCardEntity } from "../entities/user-card.entity";
 import { UserMasterSetEntity } from "../entities/user-master-set.entity";
 import type { CardDraft, UserCard, UserMasterSet } from "../domain/records";
-import type { CollectionRepository, DraftValidation, DraftValidationResult } from "../ports";
+import type { CollectionRepository, DraftValidation, DraftValidationResult, MasterSetRecount } from "../ports";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,6 +34,16 @@ export class TypeormCollectionRepository implements CollectionRepository {
     return this.drafts.find({ where: { userId, batchId }, order: { createdAt: "ASC", imageId: "ASC", cardIndex: "ASC" } });
   }
 
+  async listDraftsByStatus(userId: string, status: CardDraft["status"], offset: number, limit: number) {
+    const [items, total] = await this.drafts.findAndCount({
+      where: { userId, status },
+      order: { createdAt: "ASC", imageId: "ASC", cardIndex: "ASC" },
+      skip: offset,
+      take: limit,
+    });
+    return { items, total };
+  }
+
   async validateDraft(v: DraftValidation): Promise<DraftValidationResult> {
     if (!UUID.test(v.draftId)) return { outcome: "not_found" };
     return this.ds.transaction(async (m) => {
@@ -59,20 +69,24 @@ export class TypeormCollectionRepository implements CollectionRepository {
         createdAt: v.now,
       };
       await m.getRepository(UserCardEntity).insert(userCard);
-      const masterSet = await this.recountMasterSet(m, v);
+      const masterSet = await this.recountMasterSet(m, { userId: v.userId, setId: v.card.setId }, v.trackedCardCount, v);
       return { outcome: "validated", draft: validated, userCard, masterSet };
     });
   }
 
   /** Serialised per (user, set) by a row lock, so concurrent selections in one set never lose a count. */
-  private async recountMasterSet(m: DataSource["manager"], v: DraftValidation): Promise<UserMasterSet> {
-    const key = { userId: v.userId, setId: v.card.setId };
+  private async recountMasterSet(
+    m: DataSource["manager"],
+    key: { userId: string; setId: string },
+    trackedCardCount: number,
+    v: Pick<MasterSetRecount, "completion" | "now">,
+  ): Promise<UserMasterSet> {
     const sets = m.getRepository(UserMasterSetEntity);
     await m
       .createQueryBuilder()
       .insert()
       .into(UserMasterSetEntity)
-      .values({ ...key, ownedCardCount: 0, trackedCardCount: v.trackedCardCount, completionRate: 0, updatedAt: v.now })
+      .values({ ...key, ownedCardCount: 0, trackedCardCount, completionRate: 0, updatedAt: v.now })
       .orIgnore()
       .execute();
     await sets.findOne({ where: key, lock: { mode: "pessimistic_write" } });
@@ -82,7 +96,7 @@ export class TypeormCollectionRepository implements CollectionRepository {
       .select("COUNT(DISTINCT uc.card_id)", "owned")
       .where("uc.user_id = :userId AND uc.set_id = :setId", key)
       .getRawOne<{ owned: string | number }>();
-    const numbers = v.completion(Number(row?.owned ?? 0), v.trackedCardCount);
+    const numbers = v.completion(Number(row?.owned ?? 0), trackedCardCount);
     const masterSet: UserMasterSet = {
       ...key,
       ownedCardCount: numbers.owned_card_count,
@@ -103,6 +117,49 @@ export class TypeormCollectionRepository implements CollectionRepository {
 
   listMasterSets(userId: string): Promise<UserMasterSet[]> {
     return this.ds.getRepository(UserMasterSetEntity).find({ where: { userId }, order: { setId: "ASC" } });
+  }
+
+  listAllUserCards(userId: string, filter: { setId?: string; condition?: string }): Promise<UserCard[]> {
+    const where = { userId, ...(filter.setId ? { setId: filter.setId } : {}), ...(filter.condition ? { condition: filter.condition } : {}) };
+    return this.ds.getRepository(UserCardEntity).find({ where, order: { createdAt: "ASC", id: "ASC" } });
+  }
+
+  async findUserCard(userId: string, id: string): Promise<UserCard | null> {
+    return UUID.test(id) ? this.ds.getRepository(UserCardEntity).findOneBy({ id, userId }) : null;
+  }
+
+  async updateUserCard(card: UserCard, recount: MasterSetRecount): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const { quantity, condition, pricePaid, acquiredAt, notes } = card;
+      await m.getRepository(UserCardEntity).update({ id: card.id, userId: card.userId }, { quantity, condition, pricePaid, acquiredAt, notes });
+      await this.recountSets(m, card.userId, [card.setId], recount);
+    });
+  }
+
+  async deleteUserCard(userId: string, id: string, recount: MasterSetRecount): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    return this.ds.transaction(async (m) => {
+      const cards = m.getRepository(UserCardEntity);
+      const card = await cards.findOneBy({ id, userId });
+      if (!card) return false;
+      await cards.delete({ id, userId });
+      await this.recountSets(m, userId, [card.setId], recount);
+      return true;
+    });
+  }
+
+  async insertUserCards(cards: UserCard[], recount: MasterSetRecount): Promise<void> {
+    if (cards.length === 0) return;
+    await this.ds.transaction(async (m) => {
+      for (let i = 0; i < cards.length; i += 500) await m.getRepository(UserCardEntity).insert(cards.slice(i, i + 500));
+      await this.recountSets(m, cards[0].userId, [...new Set(cards.map((c) => c.setId))], recount);
+    });
+  }
+
+  private async recountSets(m: DataSource["manager"], userId: string, setIds: string[], recount: MasterSetRecount): Promise<void> {
+    for (const setId of [...setIds].sort()) {
+      await this.recountMasterSet(m, { userId, setId }, recount.trackedCardCount.get(setId) ?? 0, recount);
+    }
   }
 
   ping(): Promise<void> {

@@ -8,6 +8,7 @@ import type {
   UserCardView,
 } from "@poke-ventory/contracts";
 import type { CardDraft, UserCard, UserMasterSet } from "./records";
+import type { DescribedCard } from "./card-listing";
 
 /** Where the gateway serves an analysed image. */
 export const imageUrl = (imageId: string) => `/imports/images/${imageId}`;
@@ -82,6 +83,15 @@ export function userCardView(c: UserCard): UserCardView {
     created_at: c.createdAt.toISOString(),
   };
 }
+
+/** A user card with its catalog name, French name, set name and number. */
+export const describedCardView = (c: DescribedCard): UserCardView => ({
+  ...userCardView(c),
+  name: c.name,
+  name_fr: c.nameFr,
+  set_name: c.setName,
+  number: c.number,
+});
 
 export function masterSetView(m: UserMasterSet): MasterSetView {
   return {

@@ -18,4 +18,9 @@ export class TypeormBatchRepository implements BatchRepository {
   async findById(id: string): Promise<BatchRecord | null> {
     return isUuid(id) ? this.repo.findOneBy({ id }) : null;
   }
+
+  async listByUser(userId: string, offset: number, limit: number): Promise<{ items: BatchRecord[]; total: number }> {
+    const [items, total] = await this.repo.findAndCount({ where: { userId }, order: { createdAt: "DESC", id: "DESC" }, skip: offset, take: limit });
+    return { items, total };
+  }
 }
