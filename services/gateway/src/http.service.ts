@@ -8,7 +8,7 @@ import {
   type SearchCardsParams,
   type UserCardView,
 } from "@poke-ventory/contracts";
-import { batchResponse } from "./domain/batch-response";
+import { batchResponse, batchSummary } from "./domain/batch-response";
 import { checkReadiness } from "./http/check-readiness";
 
 /** The HTTP use cases: the caller's id comes from the verified token, never from the request. */
@@ -62,7 +62,13 @@ export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }
           return batchResponse(batch, drafts);
         },
       },
-      listBatches: { params: paging, handler: (ctx: Ctx<Paged>) => ctx.call(Actions.ingest.listBatches, pageOf(ctx)) },
+      listBatches: {
+        params: paging,
+        async handler(ctx: Ctx<Paged>) {
+          const page = await ctx.call<Page<BatchView>, object>(Actions.ingest.listBatches, pageOf(ctx));
+          return { ...page, items: page.items.map(batchSummary) };
+        },
+      },
       listDrafts: {
         params: { ...paging, status: { type: "enum", values: ["awaiting_validation", "validated"], optional: true } },
         handler: (ctx: Ctx<Paged & { status?: string }>) =>

@@ -16,13 +16,15 @@ export function batchStatus(images: ImageView[]): BatchStatus {
   return images.some((i) => i.status === "stored") ? "processing" : "completed";
 }
 
+/** A batch in `GET /imports/batches`: the same fields as `GET /imports/batches/{id}` without the drafts. */
+export const batchSummary = (batch: BatchView): Omit<BatchResponse, "drafts"> => ({
+  batch_id: batch.id,
+  status: batchStatus(batch.images),
+  subject_type: batch.subject_type,
+  created_at: batch.created_at,
+  images: batch.images,
+});
+
 export function batchResponse(batch: BatchView, drafts: DraftView[]): BatchResponse {
-  return {
-    batch_id: batch.id,
-    status: batchStatus(batch.images),
-    subject_type: batch.subject_type,
-    created_at: batch.created_at,
-    images: batch.images,
-    drafts,
-  };
+  return { ...batchSummary(batch), drafts };
 }
