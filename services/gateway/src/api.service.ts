@@ -12,6 +12,7 @@ import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
 import { batchResponse } from "./domain/batch-response";
 import { serveWebApp } from "./http/serve-web-app";
 import { streamBatchEvents } from "./http/stream-batch-events";
+import { serveApiDocs } from "./http/serve-api-docs";
 
 type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
 type ReqWithId = Req & { $params: { id?: unknown } };
@@ -26,6 +27,7 @@ const privateRoute = (path: string, aliases: Aliases) => ({ ...publicRoute(path,
 /** REST over HTTP (moleculer-web): routes map to `http.*` use cases; one JSON error shape everywhere. */
 export function createApiService(config: GatewayConfig, tokens: Tokens, webDistDir?: string): ServiceSchema {
   const web = serveWebApp(webDistDir);
+  const docs = serveApiDocs();
   async function uploadBatch(this: GatewayThis, req: Req, res: ServerResponse) {
     try {
       const ctx = req.$ctx;
@@ -122,7 +124,15 @@ export function createApiService(config: GatewayConfig, tokens: Tokens, webDistD
         }),
         // Last: moleculer-web keeps one route per path, and "/" must not shadow the others. The web app uses hash
         // routes (/#/review), so only index.html and its hashed assets live here.
-        publicRoute("/", { "GET health": HTTP.health, "GET ready": HTTP.ready, "GET /": web.index, "GET assets/:file": web.asset }),
+        publicRoute("/", {
+          "GET health": HTTP.health,
+          "GET ready": HTTP.ready,
+          "GET openapi.json": docs.openapi,
+          "GET docs": docs.page,
+          "GET docs/:file": docs.file,
+          "GET /": web.index,
+          "GET assets/:file": web.asset,
+        }),
       ],
       onError(req: IncomingMessage, res: ServerResponse, err: unknown) {
         const body = toErrorBody(err);

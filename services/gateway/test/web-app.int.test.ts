@@ -77,6 +77,24 @@ describe("the gateway serves the built web app at /", () => {
     expect((await fetch(`${base}/collection/cards`)).status).toBe(401);
   });
 
+  it("serves /openapi.json and Swagger UI at /docs from the npm package, with no inline script", async () => {
+    const base = await gateway(built);
+    const doc = await fetch(`${base}/openapi.json`);
+    expect(doc.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await doc.json()).toMatchObject({ openapi: "3.1.0", paths: { "/imports/batches/{id}/events": { get: expect.any(Object) } } });
+    const page = await fetch(`${base}/docs`);
+    const html = await page.text();
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(html).toContain('src="/docs/swagger-ui-bundle.js"');
+    expect(html).not.toMatch(/<script>[^<]/);
+    for (const file of ["swagger-ui-bundle.js", "swagger-ui.css", "init.js"]) {
+      const res = await fetch(`${base}/docs/${file}`);
+      expect(res.status, file).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(10);
+    }
+    expect((await fetch(`${base}/docs/package.json`)).status).toBe(404);
+  });
+
   it("answers a clear 503 JSON when the app is not built, and stays up", async () => {
     const base = await gateway(missing);
     const res = await fetch(`${base}/`);

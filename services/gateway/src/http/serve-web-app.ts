@@ -38,12 +38,12 @@ const TYPES: Record<string, string> = {
 };
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
 
-function sendError(res: ServerResponse, err: AppError) {
+export function sendError(res: ServerResponse, err: AppError) {
   res.writeHead(err.status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
   res.end(JSON.stringify(toErrorBody(err)));
 }
 
-function sendFile(res: ServerResponse, file: string, headers: Record<string, string>) {
+export function sendFile(res: ServerResponse, file: string, headers: Record<string, string>) {
   const { size } = statSync(file);
   res.writeHead(200, { "Content-Length": String(size), "X-Content-Type-Options": "nosniff", ...headers });
   createReadStream(file).on("error", () => res.destroy()).pipe(res);

@@ -1,0 +1,121 @@
+import { schemas } from "./openapi-schemas";
+import { errors, jsonBody, ok, op, pageOf, paging, pathId, query, ref, type Json } from "./openapi-parts";
+
+const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: "string", contentEncoding: "binary" } } } });
+const noContent = { "204": { description: "Done, no body" } };
+const html = (description: string) => ({ description, content: { "text/html": { schema: { type: "string" } } } });
+
+/** The public HTTP API as OpenAPI 3.1 (`GET /openapi.json`). A test holds it to the routes the gateway declares. */
+export function openApiDocument(version = "0.1.0"): Json {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Poke-ventory API",
+      version,
+      description: "Photograph Pokémon TCG cards, confirm what was found, build a collection with master-set completion. Every error has the `Error` shape.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearer: [] }],
+    tags: ["auth", "imports", "collection", "catalog", "system", "web"].map((name) => ({ name })),
+    paths: {
+      "/auth/register": { post: op("auth", "Create an account", { "201": ok(ref("User"), "Created"), ...errors(409, 422) }, { public: true, requestBody: jsonBody(ref("Credentials")) }) },
+      "/auth/login": { post: op("auth", "Sign in", { "200": ok(ref("TokenPair")), ...errors(401, 422) }, { public: true, requestBody: jsonBody(ref("Credentials")) }) },
+      "/auth/refresh": {
+        post: op("auth", "A new token pair for a refresh token", { "200": ok(ref("TokenPair")), ...errors(401, 422) }, {
+          public: true,
+          requestBody: jsonBody({ type: "object", required: ["refresh_token"], properties: { refresh_token: { type: "string" } } }),
+        }),
+      },
+      "/imports/batches": {
+        get: op("imports", "The caller's batches, newest first", { "200": ok(pageOf(ref("BatchSummary"))), ...errors(422) }, { parameters: paging }),
+        post: op("imports", "Upload photos (multipart: subject_type, then files)", {
+          "201": ok(ref("Batch"), "Analysed"),
+          "202": ok(ref("Batch"), "Still processing after `wait` seconds; poll the Location"),
+          ...errors(413, 415, 422),
+        }, {
+          parameters: [query("wait", { type: "number", minimum: 0, maximum: 120 }, "seconds to wait for the drafts")],
+          requestBody: {
+            required: true,
+            content: { "multipart/form-data": { schema: { type: "object", required: ["subject_type", "files"], properties: { subject_type: { enum: ["cards", "sealed"] }, files: { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" } } } } } },
+          },
+        }),
+      },
+      "/imports/batches/{id}": { get: op("imports", "One batch, its images and drafts", { "200": ok(ref("Batch")), ...errors(404) }, { parameters: [pathId()] }) },
+      "/imports/batches/{id}/events": {
+        get: op("imports", "Server-sent events of a batch: the current state first, then `image`, `draft`, `done` (then the stream ends); `: keep-alive` every 15 s", {
+          "200": { description: "`event: image` {image_id, status, failure_reason?}, `event: draft` (a Draft), `event: done` {status}", content: { "text/event-stream": { schema: { type: "string" } } } },
+          ...errors(404),
+        }, { parameters: [pathId()] }),
+      },
+      "/imports/drafts": {
+        get: op("imports", "The review queue: drafts in a status across batches, oldest first", { "200": ok(pageOf(ref("Draft"))), ...errors(422) }, {
+          parameters: [query("status", { enum: ["awaiting_validation", "validated"], default: "awaiting_validation" }), ...paging],
+        }),
+      },
+      "/imports/drafts/{id}": { get: op("imports", "One draft with its ranked candidates", { "200": ok(ref("Draft")), ...errors(404) }, { parameters: [pathId()] }) },
+      "/imports/drafts/{id}/select": {
+        post: op("imports", "Confirm a draft as a catalog card: adds it to the collection", {
+          "200": ok({ type: "object", required: ["draft", "user_card", "master_set"], properties: { draft: ref("Draft"), user_card: ref("UserCard"), master_set: ref("MasterSet") } }),
+          ...errors(404, 409, 422),
+        }, { parameters: [pathId()], requestBody: jsonBody(ref("Selection")) }),
+      },
+      "/imports/images/{id}": { get: op("imports", "The image bytes (owner only); a read refreshes its TTL", { "200": binary("image/*", "The image"), ...errors(404, 410) }, { parameters: [pathId()] }) },
+      "/imports/images/{id}/cards/{index}": {
+        get: op("imports", "The straightened crop of one detected card", { "200": binary("image/*", "The crop"), ...errors(404, 410, 422) }, {
+          parameters: [pathId(), { name: "index", in: "path", required: true, schema: { type: "integer", minimum: 0, maximum: 99 } }],
+        }),
+      },
+      "/collection/cards": {
+        get: op("collection", "The collector's cards with catalog names; filters, sort, paging", { "200": ok(pageOf(ref("UserCard"))), ...errors(422) }, {
+          parameters: [
+            query("set", { type: "string" }, "a catalog set id"),
+            query("name", { type: "string" }, "part of the English or French name, any case"),
+            query("condition", { type: "string" }),
+            query("sort", { enum: ["created_at", "name", "number", "set", "acquired_at"], default: "created_at" }),
+            query("order", { enum: ["asc", "desc"], default: "desc" }),
+            ...paging,
+          ],
+        }),
+      },
+      "/collection/cards/{id}": {
+        patch: op("collection", "Change a card's quantity, condition, price, date or notes", { "200": ok(ref("UserCard")), ...errors(404, 422) }, { parameters: [pathId()], requestBody: jsonBody(ref("CardChanges")) }),
+        delete: op("collection", "Remove a card (its master set is recounted)", { ...noContent, ...errors(404) }, { parameters: [pathId()] }),
+      },
+      "/collection/master-sets": { get: op("collection", "Completion per set", { "200": ok({ type: "array", items: ref("MasterSet") }) }) },
+      "/collection/master-sets/{set_id}/missing": {
+        get: op("collection", "The set's cards the collector lacks, secret rares included", { "200": ok(ref("MissingCards")), ...errors(404) }, { parameters: [pathId("set_id")] }),
+      },
+      "/collection/export.csv": {
+        get: op("collection", "The collection as CSV: set_code,number,name,language,quantity,condition,price_paid,acquired_at (RFC 4180; cells starting with = + - @ are prefixed with ')", {
+          "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } },
+        }),
+      },
+      "/collection/import": {
+        post: op("collection", "Add a CSV's rows (≤ 2 MB) to the collection: each row is a new card, so importing an export again adds its quantities again", {
+          "200": ok(ref("CsvImport")),
+          ...errors(413, 415, 422),
+        }, { requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } } }),
+      },
+      "/catalog/search": {
+        get: op("catalog", "Search cards by name (either language), set, number", { "200": ok({ type: "array", items: ref("CatalogCard") }), ...errors(422) }, {
+          parameters: [query("q", { type: "string" }), query("set", { type: "string" }), query("number", { type: "string" }), query("lang", { enum: ["en", "fr"] }), query("limit", { type: "integer", minimum: 1, maximum: 100 })],
+        }),
+      },
+      "/catalog/sets": { get: op("catalog", "Every set, newest first", { "200": ok({ type: "array", items: ref("CatalogSet") }) }) },
+      "/catalog/sets/{id}": { get: op("catalog", "One set with its cards", { "200": ok(ref("CatalogSet")), ...errors(404) }, { parameters: [pathId()] }) },
+      "/catalog/cards/{id}": { get: op("catalog", "One catalog card", { "200": ok(ref("CatalogCard")), ...errors(404) }, { parameters: [pathId()] }) },
+      "/health": { get: op("system", "Liveness", { "200": ok({ type: "object", properties: { status: { const: "ok" } } }) }, { public: true }) },
+      "/ready": { get: op("system", "Readiness of every service's dependencies", { "200": ok(ref("Readiness")), "503": ok(ref("Readiness"), "Not ready") }, { public: true }) },
+      "/openapi.json": { get: op("system", "This document", { "200": ok({ type: "object" }) }, { public: true }) },
+      "/docs": { get: op("system", "The API docs (Swagger UI, served by the gateway)", { "200": html("Swagger UI") }, { public: true }) },
+      "/docs/{file}": { get: op("system", "Swagger UI's own files", { "200": binary("application/octet-stream", "A file"), ...errors(404) }, { public: true, parameters: [pathId("file")] }) },
+      "/": { get: op("web", "The web app (index.html, never cached)", { "200": html("The app"), ...errors(503) }, { public: true }) },
+      "/assets/{file}": { get: op("web", "The web app's hashed assets (cached a year)", { "200": binary("application/octet-stream", "An asset"), ...errors(404, 503) }, { public: true, parameters: [pathId("file")] }) },
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+      responses: { Error: ok(ref("Error"), "An error, in the one error shape") },
+      schemas,
+    },
+  };
+}

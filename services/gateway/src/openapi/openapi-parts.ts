@@ -1,0 +1,29 @@
+/** Small builders for the OpenAPI document, so each operation reads as one line or two. */
+
+export type Json = Record<string, unknown>;
+
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+export const ok = (schema: Json, description = "OK") => ({ description, content: { "application/json": { schema } } });
+export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: "#/components/responses/Error" }]));
+export const pathId = (name = "id", description?: string) => ({ name, in: "path", required: true, schema: { type: "string" }, ...(description ? { description } : {}) });
+export const query = (name: string, schema: Json, description?: string) => ({ name, in: "query", required: false, schema, ...(description ? { description } : {}) });
+export const jsonBody = (schema: Json) => ({ required: true, content: { "application/json": { schema } } });
+export const paging = [query("page", { type: "integer", minimum: 1, default: 1 }), query("page_size", { type: "integer", minimum: 1, maximum: 100, default: 20 })];
+export const pageOf = (item: Json) => ({
+  type: "object",
+  required: ["items", "total", "page", "page_size"],
+  properties: { items: { type: "array", items: item }, total: { type: "integer" }, page: { type: "integer" }, page_size: { type: "integer" } },
+});
+export const nullable = (type: string, extra: Json = {}) => ({ type: [type, "null"], ...extra });
+/** An object schema whose listed properties are all required. */
+export const object = (properties: Record<string, Json>, optional: string[] = []) => ({
+  type: "object",
+  required: Object.keys(properties).filter((k) => !optional.includes(k)),
+  properties,
+});
+
+/** One operation: a summary, its tag, its responses (the caller's token unless `public`). */
+export function op(tag: string, summary: string, responses: Json, extra: Json & { public?: boolean } = {}): Json {
+  const { public: isPublic, ...rest } = extra;
+  return { tags: [tag], summary, ...rest, responses: { ...responses, ...(isPublic ? {} : errors(401)) }, ...(isPublic ? { security: [] } : {}) };
+}
