@@ -1,15 +1,16 @@
 import type { Readable } from "node:stream";
-import type { Context, ServiceSchema } from "moleculer";
+import type { ServiceSchema } from "moleculer";
 import {
   Actions,
   type BatchView,
   type DraftView,
   type Page,
   type SearchCardsParams,
-  type UserCardView,
 } from "@poke-ventory/contracts";
 import { batchResponse, batchSummary } from "./domain/batch-response";
 import { checkReadiness } from "./http/check-readiness";
+import { collectionActions } from "./http/collection-actions";
+import { id, optionalNumber, pageOf, paging, userId, type Ctx, type Paged } from "./http/http-context";
 
 /** The HTTP use cases: the caller's id comes from the verified token, never from the request. */
 export const HTTP = {
@@ -34,16 +35,6 @@ export const HTTP = {
   health: "http.health",
   ready: "http.ready",
 } as const;
-
-type Meta = { user: { id: string }; $statusCode?: number; $responseType?: string; $responseHeaders?: Record<string, string> };
-type Ctx<P = Record<string, unknown>> = Context<P, Meta>;
-
-const userId = (ctx: Ctx<unknown>) => ctx.meta.user.id;
-const id = { type: "string", min: 1, max: 200 } as const;
-const optionalNumber = { type: "number", optional: true, convert: true } as const;
-const paging = { page: { ...optionalNumber, integer: true, min: 1 }, page_size: { ...optionalNumber, integer: true, min: 1, max: 100 } } as const;
-type Paged = { page?: number; page_size?: number };
-const pageOf = (ctx: Ctx<Paged>) => ({ userId: userId(ctx), page: ctx.params.page ?? 1, pageSize: ctx.params.page_size ?? 20 });
 
 export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }): ServiceSchema {
   return {
@@ -116,53 +107,7 @@ export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }
             notes: ctx.params.notes ?? null,
           }),
       },
-      listCards: {
-        params: {
-          ...paging,
-          set: { type: "string", optional: true, max: 100 },
-          name: { type: "string", optional: true, max: 200 },
-          condition: { type: "string", optional: true, max: 40 },
-          sort: { type: "enum", values: ["created_at", "name", "number", "set", "acquired_at"], optional: true },
-          order: { type: "enum", values: ["asc", "desc"], optional: true },
-        },
-        handler: (ctx: Ctx<Paged & Record<"set" | "name" | "condition" | "sort" | "order", string | undefined>>) => {
-          const { set, name, condition, sort, order } = ctx.params;
-          return ctx.call<Page<UserCardView>, object>(Actions.collection.listCards, { ...pageOf(ctx), set, name, condition, sort, order });
-        },
-      },
-      updateCard: {
-        params: {
-          id,
-          quantity: { type: "number", integer: true, optional: true },
-          condition: { type: "string", optional: true, max: 40 },
-          price_paid: { type: "number", optional: true, nullable: true },
-          acquired_at: { type: "string", optional: true, nullable: true, max: 40 },
-          notes: { type: "string", optional: true, nullable: true, max: 2000 },
-        },
-        handler: (ctx: Ctx<{ id: string } & Record<string, unknown>>) => {
-          const { id: cardId, ...changes } = ctx.params;
-          return ctx.call(Actions.collection.updateCard, { userId: userId(ctx), id: cardId, changes });
-        },
-      },
-      removeCard: {
-        params: { id },
-        async handler(ctx: Ctx<{ id: string }>) {
-          await ctx.call(Actions.collection.removeCard, { userId: userId(ctx), id: ctx.params.id });
-          ctx.meta.$statusCode = 204;
-          return null;
-        },
-      },
-      missingCards: {
-        params: { set_id: id },
-        handler: (ctx: Ctx<{ set_id: string }>) => ctx.call(Actions.collection.missingCards, { userId: userId(ctx), setId: ctx.params.set_id }),
-      },
-      async exportCsv(ctx: Ctx) {
-        const csv = await ctx.call<string, object>(Actions.collection.exportCsv, { userId: userId(ctx) });
-        ctx.meta.$responseType = "text/csv; charset=utf-8";
-        ctx.meta.$responseHeaders = { "Content-Disposition": 'attachment; filename="poke-ventory-collection.csv"', "Cache-Control": "private, no-store" };
-        return csv;
-      },
-      listMasterSets: (ctx: Ctx) => ctx.call(Actions.collection.listMasterSets, { userId: userId(ctx) }),
+      ...collectionActions,
       searchCatalog: {
         params: {
           q: { type: "string", optional: true, max: 200 },
