@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian/Ubuntu machine lacks (OpenCV headers for the vision service's native
+# Installs what a fresh Debian/Ubuntu machine lacks (Chromium for the browser tests, OpenCV headers for the vision service's native
 # module, ccache to make its rebuilds fast, tesseract and its French data for the OCR benchmark's native reference), then the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ command -v ccache >/dev/null 2>&1 || need+=(ccache)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 # The native reference reads the zones in the same languages as tesseract.js (English ships with tesseract-ocr).
 dpkg -s tesseract-ocr-fra >/dev/null 2>&1 || need+=(tesseract-ocr-fra)
+# The web app's browser tests drive Debian's Chromium headless (playwright-core, executablePath /usr/bin/chromium).
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if ((${#need[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
