@@ -32,3 +32,6 @@ export JOBS="$(nproc)"
 export ONNXRUNTIME_NODE_INSTALL=skip
 
 npm ci --no-audit --no-fund
+
+# The web app the gateway serves at / (apps/web/dist), so `npm start` opens on it.
+npm run build -w apps/web

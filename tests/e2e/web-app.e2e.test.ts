@@ -59,13 +59,17 @@ afterAll(async () => {
 async function axe(p: Page, screen: string): Promise<void> {
   await p.evaluate(axeSource);
   const violations = await p.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document);
+    // Runs in the page (the test's tsconfig has no DOM lib): window.axe and document through globalThis.
+    const w = globalThis as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> }; document: unknown };
+    const r = await w.axe.run(w.document);
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
   });
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad, `${screen}: ${JSON.stringify(bad)}`).toEqual([]);
 }
+
+/** The page's scroll width (a layout wider than the viewport scrolls sideways). */
+const pageWidth = () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth;
 
 async function shot(p: Page, name: string): Promise<void> {
   await p.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
@@ -77,7 +81,9 @@ async function uploadAndWait(file: string, name: string): Promise<{ state: strin
   const item = page.locator("[data-testid=upload-item]", { hasText: name }).first();
   await item.locator("[data-testid=upload-cards], [data-testid=upload-reason]").first().waitFor({ timeout: 150_000 });
   await page.waitForFunction((n) => {
-    const li = [...document.querySelectorAll("[data-testid=upload-item]")].find((e) => e.textContent?.includes(n));
+    interface El { textContent: string | null; querySelector(q: string): El | null }
+    const doc = (globalThis as unknown as { document: { querySelectorAll(q: string): Iterable<El> } }).document;
+    const li = [...doc.querySelectorAll("[data-testid=upload-item]")].find((e) => e.textContent?.includes(n));
     const s = li?.querySelector("[data-testid=upload-state]")?.textContent ?? "";
     return /Analysed|Failed|Refused/.test(s);
   }, name, { timeout: 150_000 });
@@ -160,6 +166,30 @@ describe("web app in Chromium", () => {
     expect(await page.locator("h1").textContent()).toMatch(new RegExp(`\\(${r.cards} to review\\)`));
   });
 
+  it("preselects a candidate only when the draft is confident, refuses to validate an unsure card silently, then brings the next card", async () => {
+    await page.goto(`${base}/#/review`);
+    const radios = page.locator("input[type=radio][name=card]");
+    let seenUnsure = false;
+    for (let left = await page.locator("[data-testid=review-card]").count(); left > 0; ) {
+      const title = await page.locator("h1").textContent();
+      const unsure = (await page.locator("[data-testid=unsure]").count()) > 0;
+      const checked = await radios.evaluateAll((els) => els.filter((e) => (e as unknown as { checked: boolean }).checked).length);
+      expect(checked).toBe(unsure ? 0 : 1);
+      if (unsure) {
+        seenUnsure = true;
+        await page.getByRole("button", { name: "Validate (Enter)" }).click();
+        await expect.poll(() => page.getByRole("alert").textContent()).toContain("Pick a card first");
+        expect(await page.locator("h1").textContent()).toBe(title); // still the same card
+        await radios.first().check();
+      }
+      await page.getByLabel("Quantity").press("Enter");
+      await expect.poll(() => page.locator("h1").textContent()).not.toBe(title);
+      left = await page.locator("[data-testid=review-card]").count();
+    }
+    await page.locator("[data-testid=review-empty]").waitFor();
+    console.log(`binder review: ${seenUnsure ? "an unsure card was flagged" : "every card was confident"}`);
+  });
+
   it("shows why a file was refused (a text file named .jpg)", async () => {
     const fake = path.join(data.dir, "notes.jpg");
     writeFileSync(fake, "these are not the bytes of an image\n".repeat(20));
@@ -183,7 +213,9 @@ describe("web app in Chromium", () => {
     expect(csv).toContain(`${scan.set},${scan.number},`);
     await page.setInputFiles("#csvfile", file);
     await page.locator("[data-testid=import-result]").waitFor();
-    expect(await page.locator("[data-testid=imported]").textContent()).toBe("1");
+    const rows = csv.trim().split(/\r?\n/).length - 1; // the scan's card and the binder's cards
+    expect(rows).toBeGreaterThanOrEqual(3);
+    expect(await page.locator("[data-testid=imported]").textContent()).toBe(String(rows));
     await axe(page, "csv");
     await shot(page, "08-csv");
   });
@@ -194,15 +226,20 @@ describe("web app in Chromium", () => {
     await page.getByLabel("Language").selectOption("fr");
     await expect.poll(() => page.locator("h1").textContent()).toContain("Collection");
     await expect.poll(() => page.getByRole("button", { name: "Se déconnecter" }).isVisible()).toBe(true);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate(pageWidth);
     expect(width).toBeLessThanOrEqual(390);
     await axe(page, "phone collection");
     await shot(page, "09-phone-collection");
-    await page.goto(`${base}/#/review`);
-    await page.locator("[data-testid=review-card]").waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await axe(page, "phone review");
-    await shot(page, "10-phone-review");
+    await page.goto(`${base}/#/master-sets`);
+    await page.locator("[data-testid=master-set]").first().waitFor();
+    expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(390);
+    await axe(page, "phone master sets");
+    await shot(page, "10-phone-master-sets");
+    await page.goto(`${base}/#/upload`);
+    await page.locator("#files").waitFor({ state: "attached" });
+    expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(390);
+    await axe(page, "phone upload");
+    await shot(page, "11-phone-upload");
     await page.reload();
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr"); // remembered
     await page.getByRole("button", { name: "Se déconnecter" }).click();
