@@ -30,7 +30,7 @@ export const Actions = {
     listMasterSets: "collection.listMasterSets",
     ready: "collection.ready",
   },
-  auth: { register: "auth.register", login: "auth.login", refresh: "auth.refresh", verify: "auth.verify" },
+  auth: { register: "auth.register", login: "auth.login", refresh: "auth.refresh", logout: "auth.logout", verify: "auth.verify" },
 } as const;
 
 /**

@@ -5,7 +5,8 @@ import ApiGateway from "moleculer-web";
 import { Actions, AppError, ErrorTypes, type ErrorType, type BatchView, type DraftView, type ImageView, type SubjectType } from "@poke-ventory/contracts";
 import { bindToActiveTrace, toErrorBody } from "@poke-ventory/runtime";
 import type { GatewayConfig } from "./config";
-import type { Tokens } from "./auth/tokens";
+import { admitRequest, type AdmitDeps } from "./http/admit-request";
+import { ACCESS } from "./access.service";
 import { HTTP } from "./http.service";
 import { receiveUpload, type UploadPorts } from "./http/receive-upload";
 import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
@@ -16,11 +17,12 @@ type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: unknown):
 
 const json = (limit: string) => ({ json: { limit }, urlencoded: false });
 type Aliases = Record<string, string | ((...args: never[]) => unknown)>;
-const publicRoute = (path: string, aliases: Aliases) => ({ path, aliases, mappingPolicy: "restrict", bodyParsers: json("16kb") });
-const privateRoute = (path: string, aliases: Aliases) => ({ ...publicRoute(path, aliases), authentication: true, bodyParsers: json("64kb") });
+// Every route goes through `authenticate` (the gate): the table in auth/route-policy.ts says who may call it.
+const publicRoute = (path: string, aliases: Aliases) => ({ path, aliases, mappingPolicy: "restrict", authentication: true, bodyParsers: json("16kb") });
+const privateRoute = (path: string, aliases: Aliases) => ({ ...publicRoute(path, aliases), bodyParsers: json("64kb") });
 
 /** REST over HTTP (moleculer-web): routes map to `http.*` use cases; one JSON error shape everywhere. */
-export function createApiService(config: GatewayConfig, tokens: Tokens): ServiceSchema {
+export function createApiService(config: GatewayConfig, gate: AdmitDeps): ServiceSchema {
   async function uploadBatch(this: GatewayThis, req: Req, res: ServerResponse) {
     try {
       const ctx = req.$ctx;
@@ -62,9 +64,20 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
     settings: <ServiceSchema["settings"]>(<unknown>{
       port: config.PORT,
       ip: "0.0.0.0",
-      cors: config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS, methods: ["GET", "POST", "OPTIONS"] } : undefined,
+      cors: config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS, methods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"] } : undefined,
+      // At debug level moleculer-web would log every request's params: passwords and tokens included.
+      logRequestParams: null,
+      logResponseData: null,
       routes: [
-        publicRoute("/auth", { "POST register": HTTP.register, "POST login": Actions.auth.login, "POST refresh": Actions.auth.refresh }),
+        // Before "/auth": moleculer-web takes the first route whose path prefixes the URL.
+        privateRoute("/auth/api-keys", { "POST /": ACCESS.createApiKey, "GET /": ACCESS.listApiKeys, "DELETE /:id": ACCESS.revokeApiKey }),
+        publicRoute("/auth", { "POST register": HTTP.register, "POST login": Actions.auth.login, "POST refresh": Actions.auth.refresh, "POST logout": Actions.auth.logout }),
+        privateRoute("/admin", {
+          "GET users": ACCESS.listUsers,
+          "PATCH users/:id": ACCESS.updateUser,
+          "GET api-keys": ACCESS.listAllApiKeys,
+          "DELETE api-keys/:id": ACCESS.revokeAnyApiKey,
+        }),
         privateRoute("/imports", {
           "POST batches": uploadBatch,
           "GET batches/:id": HTTP.getBatch,
@@ -95,11 +108,8 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
       },
     }),
     methods: {
-      authenticate(_ctx: Context, _route: unknown, req: IncomingMessage) {
-        const header = req.headers.authorization ?? "";
-        const match = /^Bearer\s+(\S+)$/i.exec(header);
-        if (!match) throw new AppError("UNAUTHORIZED", "Missing, invalid or expired token");
-        return tokens.verify(match[1], "access");
+      authenticate(_ctx: Context, _route: unknown, req: IncomingMessage, res: ServerResponse, alias: { method: string; fullPath: string }) {
+        return admitRequest(gate, req, res, alias);
       },
     },
   };
