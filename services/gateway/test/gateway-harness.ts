@@ -13,16 +13,24 @@ export interface TestGateway {
   base: string;
   ds: DataSource;
   broker: ServiceBroker;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON answers, read freely by the tests
   http(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 }
 
 /** The gateway's services on an in-process broker, on a fresh PostgreSQL database, listening on a free port. */
 export async function startTestGateway(
-  opts: { env?: Record<string, string>; broker?: CreateBrokerOptions; extraServices?: ServiceSchema[]; rateLimiter?: RateLimiter } = {},
+  opts: {
+    env?: Record<string, string>;
+    broker?: CreateBrokerOptions;
+    extraServices?: ServiceSchema[];
+    rateLimiter?: RateLimiter;
+    /** A second replica: the same database as this gateway (which drops it). */
+    replicaOf?: TestGateway;
+  } = {},
 ): Promise<TestGateway> {
-  const db = await createTestDatabase();
-  const ds = await openDatabase({ url: db.url, entities: gatewayEntities, migrations: gatewayMigrations, migrationsTableName: "migrations_gateway" });
+  const db = opts.replicaOf ? { url: "", drop: async () => {} } : await createTestDatabase();
+  const ds = opts.replicaOf?.ds ?? (await openDatabase({ url: db.url, entities: gatewayEntities, migrations: gatewayMigrations, migrationsTableName: "migrations_gateway" }));
   const config = loadConfig(gatewayConfigShape, { PORT: "0", JWT_SECRET: TEST_SECRET, ...opts.env });
   const broker = createBroker(opts.broker ?? { logger: false });
   const gateway = await composeGateway(config, { dataSource: ds, rateLimiter: opts.rateLimiter });
@@ -46,6 +54,7 @@ export async function startTestGateway(
     async stop() {
       await broker.stop();
       await gateway.close();
+      if (opts.replicaOf) return;
       await ds.destroy();
       await db.drop();
     },
