@@ -36,7 +36,7 @@ export async function composeGateway(
   };
   return {
     schemas: [
-      createAuthService({ users, hasher: new Argon2PasswordHasher(config.PASSWORD_HASH_CONCURRENCY), tokens, refreshTokens: new TypeormRefreshTokenRepository(shared.dataSource), clock }),
+      createAuthService({ users, hasher: new Argon2PasswordHasher(config.ARGON2_CONCURRENCY), tokens, refreshTokens: new TypeormRefreshTokenRepository(shared.dataSource), clock }),
       createAccessService({ users, apiKeys, clock, adminEmails: config.ADMIN_EMAILS }),
       createHttpService({ pingOwnDatabase: () => users.ping() }),
       createApiService(config, { tokens, users, apiKeys, limiter, settings }),

@@ -21,6 +21,6 @@ export const gatewayConfigShape = {
   /** How many proxies in front of the gateway append to `X-Forwarded-For` (0: the header is ignored). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Password hashes (argon2id, 64 MiB each) computed at once; further registrations and logins wait their turn. */
-  PASSWORD_HASH_CONCURRENCY: env.positiveInt(2),
+  ARGON2_CONCURRENCY: env.positiveInt(2),
 };
 export type GatewayConfig = z.infer<z.ZodObject<typeof gatewayConfigShape>>;
