@@ -3,10 +3,12 @@ import path from "node:path";
 import { catalogDir, createTestDatabase, repoRoot, startTestS3, tempDir, testInfra, uniqueName, type TestS3 } from "@poke-ventory/testing";
 import { ManagedProcess, freePort, waitUntil } from "./support/processes";
 import { collectorWalk } from "./support/collector-walk";
+import { ApiClient } from "./support/api-client";
 
 const SERVICES = ["matching", "collection", "ingest", "vision", "gateway"] as const;
 const MAX_UPLOAD_MB = 3;
 const IMAGE_TTL_SECONDS = 20;
+const ADMIN_EMAIL = `oak.${Date.now().toString(36)}@example.com`;
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let s3: TestS3;
@@ -39,6 +41,7 @@ beforeAll(async () => {
     SWEEP_INTERVAL_SECONDS: "1",
     OCR_WORKERS: "1",
     LOG_LEVEL: "warn",
+    ADMIN_EMAILS: ADMIN_EMAIL,
   };
   // Matching first: it imports the catalog into the empty database before the others need it.
   procs = SERVICES.map((name) => new ManagedProcess(name, process.execPath, [path.join(repoRoot, `services/${name}/dist/main.js`)], { ...env, NODE_ID: `e2e-${name}` }, repoRoot));
@@ -52,11 +55,29 @@ afterAll(async () => {
 });
 
 describe("distributed: five processes over NATS JetStream, PostgreSQL, Redis and S3", () => {
-  it("reports every dependency ready", async () => {
-    const res = await fetch(`${base}/ready`);
-    const body = (await res.json()) as { status: string; checks: Record<string, { status: string }> };
-    expect(body.status).toBe("ok");
-    expect(Object.keys(body.checks).sort()).toEqual(["collection", "gateway", "ingest", "matching", "vision"]);
+  it("reports every dependency ready: the status to anyone, each check to an admin", async () => {
+    expect(await (await fetch(`${base}/ready`)).json()).toEqual({ status: "ok" });
+    const admin = new ApiClient(base);
+    await admin.signUp(ADMIN_EMAIL);
+    const res = await admin.request("GET", "/ready");
+    expect(res.body.status).toBe("ok");
+    expect(Object.keys(res.body.checks).sort()).toEqual(["collection", "gateway", "ingest", "matching", "vision"]);
+    expect((await admin.request("GET", "/admin/users")).body.items.find((u: { email: string }) => u.email === ADMIN_EMAIL)).toMatchObject({ admin: true });
+  });
+
+  it("serves a script through an API key of its scopes until the key is revoked", async () => {
+    const misty = new ApiClient(base);
+    await misty.signUp(`misty.${Date.now().toString(36)}@example.com`);
+    const created = await misty.request("POST", "/auth/api-keys", { name: "price-sync", scopes: ["catalog:read", "collection:read"] });
+    expect(created.status).toBe(201);
+    const script = new ApiClient(base);
+    script.token = created.body.key;
+    expect((await script.request("GET", "/catalog/sets")).status).toBe(200);
+    expect((await script.request("GET", "/collection/cards")).status).toBe(200);
+    expect((await script.request("POST", "/imports/batches")).status).toBe(403);
+    expect((await script.request("GET", "/auth/api-keys")).status).toBe(403);
+    expect((await misty.request("DELETE", `/auth/api-keys/${created.body.id}`)).status).toBe(204);
+    expect((await script.request("GET", "/catalog/sets")).status).toBe(401);
   });
 
   collectorWalk(() => base, { maxUploadMb: MAX_UPLOAD_MB, imageTtlSeconds: IMAGE_TTL_SECONDS });
