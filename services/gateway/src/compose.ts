@@ -39,7 +39,7 @@ export async function composeGateway(
       createAuthService({ users, hasher: new Argon2PasswordHasher(config.ARGON2_CONCURRENCY), tokens, refreshTokens: new TypeormRefreshTokenRepository(shared.dataSource), clock }),
       createAccessService({ users, apiKeys, clock, adminEmails: config.ADMIN_EMAILS }),
       createHttpService({ pingOwnDatabase: () => users.ping() }),
-      createApiService(config, { tokens, users, apiKeys, limiter, settings }),
+      createApiService(config, { tokens, users, apiKeys, limiter, settings, onLimiterError: (err) => shared.log?.(`rate limiter unavailable, request let through: ${err.message}`) }),
     ],
     close: () => limiter.close(),
   };

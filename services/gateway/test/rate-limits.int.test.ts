@@ -70,6 +70,17 @@ describe("rate limits over HTTP", () => {
     expect(headersOf(await gw.http("GET", "/auth/api-keys", undefined, bearer(owner.access)))).toMatchObject({ limit: "5", remaining: "3" });
   });
 
+  it("lets requests through without limit headers while Redis cannot be reached", async () => {
+    const cut = await startTestGateway({ env: { REDIS_URL: "redis://127.0.0.1:1" } });
+    try {
+      const res = await cut.http("POST", "/auth/login", { email: "nobody@example.com", password: "wrong-password" });
+      expect(res.status).toBe(401);
+      expect(res.headers.get("ratelimit-limit")).toBeNull();
+    } finally {
+      await cut.stop();
+    }
+  });
+
   it("ignores X-Forwarded-For unless TRUST_PROXY says a proxy sets it", async () => {
     const direct = await startTestGateway({ env: { RATE_LIMIT_AUTH_PER_MINUTE: "2" } });
     try {

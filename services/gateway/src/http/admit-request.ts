@@ -21,6 +21,8 @@ export interface AdmitDeps {
   users: UserRepository;
   apiKeys: ApiKeyRepository;
   limiter: RateLimiter;
+  /** The limiter failed (the request was let through). */
+  onLimiterError?: (err: Error) => void;
   settings: {
     adminEmails: readonly string[];
     trustProxy: number;
@@ -45,7 +47,7 @@ export async function admitRequest(deps: AdmitDeps, req: IncomingMessage, res: S
   if (policy.access === "public") {
     if (alias.fullPath.startsWith("/auth/")) {
       const ip = clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], settings.trustProxy);
-      limitOrThrow(res, [await deps.limiter.hit(`auth:ip:${ip}`, settings.authPerMinute, MINUTE)]);
+      limitOrThrow(res, await hits(deps, [[`auth:ip:${ip}`, settings.authPerMinute]]));
     }
     return null;
   }
@@ -61,9 +63,9 @@ export async function admitRequest(deps: AdmitDeps, req: IncomingMessage, res: S
     throw new AppError("FORBIDDEN", `This API key lacks the scope ${policy.access}`, { required_scope: policy.access });
   }
   const client = caller.keyId ? `key:${caller.keyId}` : `user:${caller.id}`;
-  const decisions = [await deps.limiter.hit(`all:${client}`, settings.perMinute, MINUTE)];
-  if (policy.upload) decisions.push(await deps.limiter.hit(`uploads:${client}`, settings.uploadsPerMinute, MINUTE));
-  limitOrThrow(res, decisions);
+  const counters: [string, number][] = [[`all:${client}`, settings.perMinute]];
+  if (policy.upload) counters.push([`uploads:${client}`, settings.uploadsPerMinute]);
+  limitOrThrow(res, await hits(deps, counters));
   return caller;
 }
 
@@ -87,8 +89,22 @@ async function identify(deps: AdmitDeps, credential: string): Promise<Caller> {
   return { id: user.id, email: user.email, admin: isAdmin(user.email) };
 }
 
+/**
+ * Counts the request against each counter. When the counters cannot be reached (Redis down), the request is let
+ * through without limit headers: a limiter outage must not take the whole API down with it.
+ */
+async function hits(deps: AdmitDeps, counters: [string, number][]): Promise<RateDecision[]> {
+  try {
+    return await Promise.all(counters.map(([key, limit]) => deps.limiter.hit(key, limit, MINUTE)));
+  } catch (err) {
+    deps.onLimiterError?.(err as Error);
+    return [];
+  }
+}
+
 /** Headers from the tightest of the decisions; 429 when any of them refuses. */
 function limitOrThrow(res: ServerResponse, decisions: RateDecision[]): void {
+  if (!decisions.length) return;
   const denied = decisions.find((d) => !d.allowed);
   const shown = denied ?? decisions.reduce((a, b) => (b.remaining < a.remaining ? b : a));
   const resetSeconds = Math.max(1, Math.ceil(shown.resetMs / 1000));
