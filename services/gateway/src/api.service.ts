@@ -2,7 +2,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
 import type { Context, ServiceSchema } from "moleculer";
 import ApiGateway from "moleculer-web";
-import { Actions, AppError, ErrorTypes, type ErrorType, type BatchView, type DraftView, type ImageView, type SubjectType } from "@poke-ventory/contracts";
+import {
+  Actions,
+  AppError,
+  ErrorTypes,
+  type ErrorType,
+  type BatchView,
+  type DraftView,
+  type ImageView,
+  type SubjectType,
+  type UploadQuota,
+} from "@poke-ventory/contracts";
 import { bindToActiveTrace, toErrorBody } from "@poke-ventory/runtime";
 import type { GatewayConfig } from "./config";
 import type { Tokens } from "./auth/tokens";
@@ -20,17 +30,19 @@ const publicRoute = (path: string, aliases: Aliases) => ({ path, aliases, mappin
 const privateRoute = (path: string, aliases: Aliases) => ({ ...publicRoute(path, aliases), authentication: true, bodyParsers: json("64kb") });
 
 /** REST over HTTP (moleculer-web): routes map to `http.*` use cases; one JSON error shape everywhere. */
-export function createApiService(config: GatewayConfig, tokens: Tokens): ServiceSchema {
+export function createApiService(config: GatewayConfig, tokens: Tokens, quotaOf: (userId: string) => Promise<UploadQuota>): ServiceSchema {
   async function uploadBatch(this: GatewayThis, req: Req, res: ServerResponse) {
     try {
       const ctx = req.$ctx;
       const userId = ctx.meta.user.id;
+      // Ingest refuses each file over the user's quota before storing it (429 QUOTA_EXCEEDED, the earlier files kept).
+      const quota = await quotaOf(userId);
       // The ports run from busboy's callbacks: bound to the request's span, the batch and its files join its trace.
       const ports: UploadPorts = bindToActiveTrace({
         createBatch: (subjectType: SubjectType) => ctx.call<BatchView, object>(Actions.ingest.createBatch, { userId, subjectType }),
         upload: (file: Readable, info: Parameters<UploadPorts["upload"]>[1]) =>
           // Moleculer streams a file through the call options (`ctx.stream` on the other side), also over NATS.
-          ctx.call<ImageView, object>(Actions.ingest.upload, {}, { stream: file, meta: { userId, ...info }, timeout: 0 } as object),
+          ctx.call<ImageView, object>(Actions.ingest.upload, {}, { stream: file, meta: { userId, quota, ...info }, timeout: 0 } as object),
       });
       const received = await receiveUpload(req, { maxFileBytes: config.MAX_UPLOAD_SIZE_MB * 1024 * 1024, maxFiles: config.MAX_FILES_PER_BATCH }, ports);
       if (received.rejected.length > 0) {
@@ -73,6 +85,7 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
           "GET images/:id": HTTP.readImage,
           "GET images/:id/cards/:index": HTTP.readCrop,
         }),
+        privateRoute("/me", { "GET usage": HTTP.usage }),
         privateRoute("/collection", { "GET cards": HTTP.listCards, "GET master-sets": HTTP.listMasterSets }),
         privateRoute("/catalog", {
           "GET search": HTTP.searchCatalog,

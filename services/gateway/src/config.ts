@@ -11,5 +11,9 @@ export const gatewayConfigShape = {
   MAX_FILES_PER_BATCH: env.positiveInt(20),
   ANALYSIS_WAIT_SECONDS: z.coerce.number().min(0).max(120).default(15),
   CORS_ORIGINS: env.list(""),
+  /** Per user, unless an admin set the user's own (`users.quota_images_per_day`): uploads per UTC day. */
+  QUOTA_IMAGES_PER_DAY: env.positiveInt(1000),
+  /** Per user, unless an admin set the user's own (`users.quota_storage_mb`): MB of images still stored. */
+  QUOTA_STORAGE_MB: env.positiveInt(5120),
 };
 export type GatewayConfig = z.infer<z.ZodObject<typeof gatewayConfigShape>>;

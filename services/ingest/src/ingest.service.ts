@@ -17,6 +17,7 @@ import { checkReady } from "./check-ready";
 import { createBatch } from "./create-batch";
 import type { IngestDeps } from "./deps";
 import { getBatch } from "./get-batch";
+import { getUsage } from "./get-usage";
 import type { ImageSweeper } from "./image-sweeper";
 import { discard } from "./read-limited";
 import { readImage } from "./read-image";
@@ -82,6 +83,10 @@ export function createIngestService({ deps, sweeper, probes, requeueOnStart }: I
         },
       },
       [actionKey(Actions.ingest.ready)]: { handler: () => checkReady(probes) },
+      [actionKey(Actions.ingest.usage)]: {
+        params: { userId: "string" },
+        handler: (ctx: Context<{ userId: string }>) => getUsage(deps, ctx.params.userId),
+      },
     },
     channels: {
       // In-flight limits and retries: `CHANNEL_POLICIES` (contracts), sized against the database pool.

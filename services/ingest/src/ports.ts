@@ -1,4 +1,4 @@
-import type { ImageStatus } from "@poke-ventory/contracts";
+import type { ImageStatus, UsageView } from "@poke-ventory/contracts";
 import type { BatchRecord, ImageRecord } from "./records";
 
 export type { ObjectStore } from "@poke-ventory/storage";
@@ -41,6 +41,13 @@ export interface ExpiryCursor {
 /** `analysis_images`. */
 export interface ImageRepository {
   insert(image: ImageRecord): Promise<void>;
+  /**
+   * Inserts `image` only when `check` passes on its user's usage (uploads since `dayStart`, bytes not expired),
+   * with the user's uploads serialised so that parallel ones cannot both pass on the same usage. `check` throws to refuse.
+   */
+  insertWithinQuota(image: ImageRecord, dayStart: Date, check: (used: UsageView) => void): Promise<void>;
+  /** A user's images created since `dayStart` and the bytes of their images not yet expired. */
+  usage(userId: string, dayStart: Date): Promise<UsageView>;
   /** Null for an unknown or malformed id. */
   findById(id: string): Promise<ImageRecord | null>;
   listByBatch(batchId: string): Promise<ImageRecord[]>;
