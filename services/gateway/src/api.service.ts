@@ -20,9 +20,10 @@ import { HTTP } from "./http.service";
 import { receiveUpload, type UploadPorts } from "./http/receive-upload";
 import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
 import { batchResponse } from "./domain/batch-response";
+import { directUploadAliases } from "./http/direct-uploads";
 
-type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
-type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: unknown): void; sendError(req: Req, res: ServerResponse, err: unknown): void };
+export type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
+export type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: unknown): void; sendError(req: Req, res: ServerResponse, err: unknown): void };
 
 const json = (limit: string) => ({ json: { limit }, urlencoded: false });
 type Aliases = Record<string, string | ((...args: never[]) => unknown)>;
@@ -54,19 +55,27 @@ export function createApiService(config: GatewayConfig, tokens: Tokens, quotaOf:
           rejected: received.rejected,
         });
       }
-      const get = () => ctx.call<BatchView, object>(Actions.ingest.getBatch, { userId, id: received.batch.id });
-      const batch = await waitForAnalysis(get, parseWait(req.query?.wait, config.ANALYSIS_WAIT_SECONDS));
-      const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: batch.id });
-      const body = batchResponse(batch, drafts);
-      // Where the batch is read back (polled, while it is still processing): `Location` on the 201 and on the 202.
-      // moleculer-web sets it from `$location` for a 201 only (and warns without it); the header covers the 202.
-      const location = `/imports/batches/${batch.id}`;
-      Object.assign(ctx.meta, { $statusCode: body.status === "completed" ? 201 : 202, $location: location, $responseHeaders: { Location: location } });
-      this.sendResponse(req, res, body);
+      await respondWithBatch.call(this, req, res, received.batch.id);
     } catch (err) {
       this.sendError(req, res, err);
     }
   }
+
+  /** The answer of a batch upload (also of a completed direct upload): 201 once analysed, else 202 after `wait`. */
+  async function respondWithBatch(this: GatewayThis, req: Req, res: ServerResponse, batchId: string) {
+    const ctx = req.$ctx;
+    const userId = ctx.meta.user.id;
+    const get = () => ctx.call<BatchView, object>(Actions.ingest.getBatch, { userId, id: batchId });
+    const batch = await waitForAnalysis(get, parseWait(req.query?.wait, config.ANALYSIS_WAIT_SECONDS));
+    const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: batch.id });
+    const body = batchResponse(batch, drafts);
+    // Where the batch is read back (polled, while it is still processing): `Location` on the 201 and on the 202.
+    // moleculer-web sets it from `$location` for a 201 only (and warns without it); the header covers the 202.
+    const location = `/imports/batches/${batch.id}`;
+    Object.assign(ctx.meta, { $statusCode: body.status === "completed" ? 201 : 202, $location: location, $responseHeaders: { Location: location } });
+    this.sendResponse(req, res, body);
+  }
+  const uploads = directUploadAliases(quotaOf, respondWithBatch);
 
   return {
     name: "api",
@@ -77,8 +86,13 @@ export function createApiService(config: GatewayConfig, tokens: Tokens, quotaOf:
       cors: config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS, methods: ["GET", "POST", "OPTIONS"] } : undefined,
       routes: [
         publicRoute("/auth", { "POST register": HTTP.register, "POST login": Actions.auth.login, "POST refresh": Actions.auth.refresh }),
+        // Direct uploads' bytes (filesystem store): no bearer, the URL's signature is the credential; the raw body streams to ingest.
+        { path: "/imports/uploads", aliases: { "PUT :id/content": uploads.putContent }, mappingPolicy: "restrict", bodyParsers: false },
         privateRoute("/imports", {
           "POST batches": uploadBatch,
+          "POST uploads": uploads.prepare,
+          "GET uploads/:id": uploads.get,
+          "POST uploads/:id/complete": uploads.complete,
           "GET batches/:id": HTTP.getBatch,
           "GET drafts/:id": HTTP.getDraft,
           "POST drafts/:id/select": HTTP.selectDraft,

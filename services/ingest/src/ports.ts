@@ -1,5 +1,6 @@
-import type { ImageStatus, UsageView } from "@poke-ventory/contracts";
+import type { ImageStatus, UploadSessionStatus, UsageView } from "@poke-ventory/contracts";
 import type { BatchRecord, ImageRecord } from "./records";
+import type { UploadSessionRecord } from "./upload-session-record";
 
 export type { ObjectStore } from "@poke-ventory/storage";
 
@@ -62,3 +63,25 @@ export interface ImageRepository {
   listUnexpired(now: Date): Promise<Pick<ImageRecord, "id" | "expiresAt">[]>;
 }
 
+
+export type UploadSessionChanges = Partial<Pick<UploadSessionRecord, "status" | "batchId" | "imageId" | "failureReason">>;
+
+/** `upload_sessions`. */
+export interface UploadSessionRepository {
+  insert(session: UploadSessionRecord): Promise<void>;
+  /** Null for an unknown or malformed id. */
+  findById(id: string): Promise<UploadSessionRecord | null>;
+  /** Applies `changes` only while the session's status is one of `from`. */
+  updateIfStatus(id: string, from: readonly UploadSessionStatus[], changes: UploadSessionChanges): Promise<boolean>;
+  /** Sessions still open (pending, uploaded) whose time ran out by `now`, oldest first. */
+  listAbandoned(now: Date, limit: number): Promise<UploadSessionRecord[]>;
+}
+
+/** Where a client sends a direct upload's bytes: a presigned S3 request, or a gateway URL signed with an HMAC. */
+export interface UploadTarget {
+  prepare(session: UploadSessionRecord): Promise<{ url: string; method: "PUT"; headers: Record<string, string> }>;
+  /** Whether bytes arrive through ingest (`putUploadContent`, filesystem store) rather than straight into S3. */
+  readonly viaIngest: boolean;
+  /** For `viaIngest` targets: whether this signature and expiry are the ones issued for the session. */
+  verify(session: UploadSessionRecord, expires: number, signature: string): boolean;
+}
