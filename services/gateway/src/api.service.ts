@@ -2,7 +2,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
 import type { Context, ServiceSchema } from "moleculer";
 import ApiGateway from "moleculer-web";
-import { Actions, AppError, ErrorTypes, type ErrorType, type BatchView, type DraftView, type ImageView, type SubjectType } from "@poke-ventory/contracts";
+import {
+  Actions,
+  AppError,
+  ErrorTypes,
+  type ErrorType,
+  type BatchView,
+  type DraftView,
+  type ImageView,
+  type SubjectType,
+  type UploadQuota,
+} from "@poke-ventory/contracts";
 import { bindToActiveTrace, toErrorBody } from "@poke-ventory/runtime";
 import type { GatewayConfig } from "./config";
 import { admitRequest, type AdmitDeps } from "./http/admit-request";
@@ -11,9 +21,10 @@ import { HTTP } from "./http.service";
 import { receiveUpload, type UploadPorts } from "./http/receive-upload";
 import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
 import { batchResponse } from "./domain/batch-response";
+import { directUploadAliases } from "./http/direct-uploads";
 
-type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
-type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: unknown): void; sendError(req: Req, res: ServerResponse, err: unknown): void };
+export type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
+export type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: unknown): void; sendError(req: Req, res: ServerResponse, err: unknown): void };
 
 const json = (limit: string) => ({ json: { limit }, urlencoded: false });
 type Aliases = Record<string, string | ((...args: never[]) => unknown)>;
@@ -22,17 +33,19 @@ const publicRoute = (path: string, aliases: Aliases) => ({ path, aliases, mappin
 const privateRoute = (path: string, aliases: Aliases) => ({ ...publicRoute(path, aliases), bodyParsers: json("64kb") });
 
 /** REST over HTTP (moleculer-web): routes map to `http.*` use cases; one JSON error shape everywhere. */
-export function createApiService(config: GatewayConfig, gate: AdmitDeps): ServiceSchema {
+export function createApiService(config: GatewayConfig, gate: AdmitDeps, quotaOf: (userId: string) => Promise<UploadQuota>): ServiceSchema {
   async function uploadBatch(this: GatewayThis, req: Req, res: ServerResponse) {
     try {
       const ctx = req.$ctx;
       const userId = ctx.meta.user.id;
+      // Ingest refuses each file over the user's quota before storing it (429 QUOTA_EXCEEDED, the earlier files kept).
+      const quota = await quotaOf(userId);
       // The ports run from busboy's callbacks: bound to the request's span, the batch and its files join its trace.
       const ports: UploadPorts = bindToActiveTrace({
         createBatch: (subjectType: SubjectType) => ctx.call<BatchView, object>(Actions.ingest.createBatch, { userId, subjectType }),
         upload: (file: Readable, info: Parameters<UploadPorts["upload"]>[1]) =>
           // Moleculer streams a file through the call options (`ctx.stream` on the other side), also over NATS.
-          ctx.call<ImageView, object>(Actions.ingest.upload, {}, { stream: file, meta: { userId, ...info }, timeout: 0 } as object),
+          ctx.call<ImageView, object>(Actions.ingest.upload, {}, { stream: file, meta: { userId, quota, ...info }, timeout: 0 } as object),
       });
       const received = await receiveUpload(req, { maxFileBytes: config.MAX_UPLOAD_SIZE_MB * 1024 * 1024, maxFiles: config.MAX_FILES_PER_BATCH }, ports);
       if (received.rejected.length > 0) {
@@ -44,19 +57,27 @@ export function createApiService(config: GatewayConfig, gate: AdmitDeps): Servic
           rejected: received.rejected,
         });
       }
-      const get = () => ctx.call<BatchView, object>(Actions.ingest.getBatch, { userId, id: received.batch.id });
-      const batch = await waitForAnalysis(get, parseWait(req.query?.wait, config.ANALYSIS_WAIT_SECONDS));
-      const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: batch.id });
-      const body = batchResponse(batch, drafts);
-      // Where the batch is read back (polled, while it is still processing): `Location` on the 201 and on the 202.
-      // moleculer-web sets it from `$location` for a 201 only (and warns without it); the header covers the 202.
-      const location = `/imports/batches/${batch.id}`;
-      Object.assign(ctx.meta, { $statusCode: body.status === "completed" ? 201 : 202, $location: location, $responseHeaders: { Location: location } });
-      this.sendResponse(req, res, body);
+      await respondWithBatch.call(this, req, res, received.batch.id);
     } catch (err) {
       this.sendError(req, res, err);
     }
   }
+
+  /** The answer of a batch upload (also of a completed direct upload): 201 once analysed, else 202 after `wait`. */
+  async function respondWithBatch(this: GatewayThis, req: Req, res: ServerResponse, batchId: string) {
+    const ctx = req.$ctx;
+    const userId = ctx.meta.user.id;
+    const get = () => ctx.call<BatchView, object>(Actions.ingest.getBatch, { userId, id: batchId });
+    const batch = await waitForAnalysis(get, parseWait(req.query?.wait, config.ANALYSIS_WAIT_SECONDS));
+    const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: batch.id });
+    const body = batchResponse(batch, drafts);
+    // Where the batch is read back (polled, while it is still processing): `Location` on the 201 and on the 202.
+    // moleculer-web sets it from `$location` for a 201 only (and warns without it); the header covers the 202.
+    const location = `/imports/batches/${batch.id}`;
+    Object.assign(ctx.meta, { $statusCode: body.status === "completed" ? 201 : 202, $location: location, $responseHeaders: { Location: location } });
+    this.sendResponse(req, res, body);
+  }
+  const uploads = directUploadAliases(quotaOf, respondWithBatch);
 
   return {
     name: "api",
@@ -78,14 +99,20 @@ export function createApiService(config: GatewayConfig, gate: AdmitDeps): Servic
           "GET api-keys": ACCESS.listAllApiKeys,
           "DELETE api-keys/:id": ACCESS.revokeAnyApiKey,
         }),
+        // Direct uploads' bytes (filesystem store): no bearer, the URL's signature is the credential; the raw body streams to ingest.
+        { path: "/imports/uploads", aliases: { "PUT :id/content": uploads.putContent }, mappingPolicy: "restrict", bodyParsers: false },
         privateRoute("/imports", {
           "POST batches": uploadBatch,
+          "POST uploads": uploads.prepare,
+          "GET uploads/:id": uploads.get,
+          "POST uploads/:id/complete": uploads.complete,
           "GET batches/:id": HTTP.getBatch,
           "GET drafts/:id": HTTP.getDraft,
           "POST drafts/:id/select": HTTP.selectDraft,
           "GET images/:id": HTTP.readImage,
           "GET images/:id/cards/:index": HTTP.readCrop,
         }),
+        privateRoute("/me", { "GET usage": HTTP.usage }),
         privateRoute("/collection", { "GET cards": HTTP.listCards, "GET master-sets": HTTP.listMasterSets }),
         privateRoute("/catalog", {
           "GET search": HTTP.searchCatalog,

@@ -14,6 +14,7 @@ import { TypeormRefreshTokenRepository } from "./adapters/typeorm-refresh-token-
 import { MemoryRateLimiter } from "./adapters/memory-rate-limiter";
 import { RedisRateLimiter } from "./adapters/redis-rate-limiter";
 import type { RateLimiter } from "./ports";
+import { effectiveQuota } from "./http/user-quota";
 
 /** Builds the gateway's adapters and its four services: api (HTTP), http (use cases), auth, access (keys, admin). */
 export async function composeGateway(
@@ -24,6 +25,7 @@ export async function composeGateway(
   const users = new TypeormUserRepository(shared.dataSource);
   const apiKeys = new TypeormApiKeyRepository(shared.dataSource);
   const tokens = new Tokens(config.JWT_SECRET, config.JWT_ACCESS_TTL_SECONDS, config.JWT_REFRESH_TTL_SECONDS);
+  const quotaOf = async (userId: string) => effectiveQuota(await users.findById(userId), config);
   const limiter =
     shared.rateLimiter ??
     (config.REDIS_URL ? new RedisRateLimiter(config.REDIS_URL, { onError: (err) => shared.log?.(`redis: ${err.message}`) }) : new MemoryRateLimiter(clock));
@@ -38,8 +40,12 @@ export async function composeGateway(
     schemas: [
       createAuthService({ users, hasher: new Argon2PasswordHasher(config.ARGON2_CONCURRENCY), tokens, refreshTokens: new TypeormRefreshTokenRepository(shared.dataSource), clock }),
       createAccessService({ users, apiKeys, clock, adminEmails: config.ADMIN_EMAILS }),
-      createHttpService({ pingOwnDatabase: () => users.ping() }),
-      createApiService(config, { tokens, users, apiKeys, limiter, settings, onLimiterError: (err) => shared.log?.(`rate limiter unavailable, request let through: ${err.message}`) }),
+      createHttpService({ pingOwnDatabase: () => users.ping(), quotaOf }),
+      createApiService(
+        config,
+        { tokens, users, apiKeys, limiter, settings, onLimiterError: (err) => shared.log?.(`rate limiter unavailable, request let through: ${err.message}`) },
+        quotaOf,
+      ),
     ],
     close: () => limiter.close(),
   };

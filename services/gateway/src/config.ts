@@ -22,5 +22,9 @@ export const gatewayConfigShape = {
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Password hashes (argon2id, 64 MiB each) computed at once; further registrations and logins wait their turn. */
   ARGON2_CONCURRENCY: env.positiveInt(2),
+  /** Per user, unless an admin set the user's own (`users.quota_images_per_day`): uploads per UTC day. */
+  QUOTA_IMAGES_PER_DAY: env.positiveInt(1000),
+  /** Per user, unless an admin set the user's own (`users.quota_storage_mb`): MB of images still stored. */
+  QUOTA_STORAGE_MB: env.positiveInt(5120),
 };
 export type GatewayConfig = z.infer<z.ZodObject<typeof gatewayConfigShape>>;

@@ -6,10 +6,13 @@ import {
   type DraftView,
   type Page,
   type SearchCardsParams,
+  type UploadQuota,
+  type UsageView,
   type UserCardView,
 } from "@poke-ventory/contracts";
 import { batchResponse } from "./domain/batch-response";
 import { checkReadiness } from "./http/check-readiness";
+import { quotaView } from "./http/user-quota";
 
 /** The HTTP use cases: the caller's id comes from the verified token, never from the request. */
 export const HTTP = {
@@ -27,6 +30,7 @@ export const HTTP = {
   getCard: "http.getCard",
   health: "http.health",
   ready: "http.ready",
+  usage: "http.usage",
 } as const;
 
 type Meta = { user: { id: string; admin?: boolean }; $statusCode?: number; $responseType?: string; $responseHeaders?: Record<string, string> };
@@ -36,7 +40,13 @@ const userId = (ctx: Ctx<unknown>) => ctx.meta.user.id;
 const id = { type: "string", min: 1, max: 200 } as const;
 const optionalNumber = { type: "number", optional: true, convert: true } as const;
 
-export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }): ServiceSchema {
+export interface HttpDeps {
+  pingOwnDatabase: () => Promise<void>;
+  /** A user's effective upload quota (their admin override, else the defaults). */
+  quotaOf: (userId: string) => Promise<UploadQuota>;
+}
+
+export function createHttpService(deps: HttpDeps): ServiceSchema {
   return {
     name: "http",
     actions: {
@@ -121,6 +131,13 @@ export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }
       listSets: (ctx: Ctx) => ctx.call(Actions.matching.listSets, {}),
       getSet: { params: { id }, handler: (ctx: Ctx<{ id: string }>) => ctx.call(Actions.matching.getSet, { id: ctx.params.id }) },
       getCard: { params: { id }, handler: (ctx: Ctx<{ id: string }>) => ctx.call(Actions.matching.getCard, { id: ctx.params.id }) },
+      async usage(ctx: Ctx) {
+        const [used, quota] = await Promise.all([
+          ctx.call<UsageView, object>(Actions.ingest.usage, { userId: userId(ctx) }),
+          deps.quotaOf(userId(ctx)),
+        ]);
+        return { images_today: used.images_today, stored_bytes: used.stored_bytes, quota: quotaView(quota) };
+      },
       health: () => ({ status: "ok" }),
       async ready(ctx: Ctx) {
         const report = await checkReadiness(ctx, deps.pingOwnDatabase);

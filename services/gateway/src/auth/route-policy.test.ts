@@ -16,8 +16,8 @@ describe("routePolicy", () => {
     expect(routePolicy(method, path).access).toBe(access);
   });
 
-  it("counts uploads only on the upload route", () => {
-    expect(Object.entries(ROUTE_POLICIES).filter(([, p]) => p.upload).map(([route]) => route)).toEqual(["POST /imports/batches"]);
+  it("counts uploads only on the upload routes", () => {
+    expect(Object.entries(ROUTE_POLICIES).filter(([, p]) => p.upload).map(([route]) => route)).toEqual(["POST /imports/batches", "POST /imports/uploads"]);
   });
 
   it("names every scope in some route, and knows scopes from other strings", () => {

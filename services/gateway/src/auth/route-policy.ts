@@ -29,6 +29,12 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   "GET /admin/api-keys": { access: "admin" },
   "DELETE /admin/api-keys/:id": { access: "admin" },
   "POST /imports/batches": { access: "imports:write", upload: true },
+  "POST /imports/uploads": { access: "imports:write", upload: true },
+  "GET /imports/uploads/:id": { access: "imports:read" },
+  "POST /imports/uploads/:id/complete": { access: "imports:write" },
+  // No bearer: the URL's HMAC signature is the credential (the route does not go through the gate).
+  "PUT /imports/uploads/:id/content": { access: "public" },
+  "GET /me/usage": { access: "imports:read" },
   "GET /imports/batches/:id": { access: "imports:read" },
   "GET /imports/drafts/:id": { access: "imports:read" },
   "POST /imports/drafts/:id/select": { access: "collection:write" },
