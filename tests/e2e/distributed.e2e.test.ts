@@ -88,6 +88,20 @@ describe("distributed: five processes over NATS JetStream, PostgreSQL, Redis and
     expect(reports.length).toBe(1);
   });
 
+  it("shows an admin each user's usage from ingest, and a quota an admin sets is the user's own", async () => {
+    const admin = new ApiClient(base);
+    const login = await admin.request("POST", "/auth/login", { email: ADMIN_EMAIL, password: "correct horse battery" });
+    admin.token = login.body.access_token;
+    const users = await admin.request("GET", "/admin/users?page_size=100");
+    expect(users.status).toBe(200);
+    const uploader = users.body.items.find((u: { usage: { images_today: number } | null }) => (u.usage?.images_today ?? 0) > 0);
+    // Its images have expired by now (step 3b): uploaded today, no longer stored.
+    expect(uploader?.usage).toEqual({ images_today: expect.any(Number), stored_bytes: 0 });
+    const me = users.body.items.find((u: { email: string }) => u.email === ADMIN_EMAIL);
+    expect((await admin.request("PATCH", `/admin/users/${me.id}`, { quota: { images_per_day: 7 } })).body.quota).toEqual({ images_per_day: 7, storage_mb: null });
+    expect((await admin.request("GET", "/me/usage")).body.quota.images_per_day).toBe(7);
+  });
+
   it("kept every process alive", () => {
     for (const p of procs) expect(p.running, p.logs()).toBe(true);
   });
