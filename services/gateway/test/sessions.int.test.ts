@@ -50,6 +50,16 @@ describe("refresh tokens rotate and revoke", () => {
   });
 });
 
+describe("the refresh_tokens table", () => {
+  it("loses a user's expired tokens when they sign in again", async () => {
+    await gw.ds.query(`INSERT INTO refresh_tokens (id, family_id, user_id, expires_at) VALUES (gen_random_uuid(), gen_random_uuid(), $1, now() - interval '1 day')`, [misty.id]);
+    const expired = async () => (await gw.ds.query(`SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1 AND expires_at < now()`, [misty.id]))[0].n;
+    expect(await expired()).toBe(1);
+    expect((await gw.http("POST", "/auth/login", { email, password })).status).toBe(200);
+    expect(await expired()).toBe(0);
+  });
+});
+
 describe("login timing", () => {
   const timeLogin = async (who: string) => {
     const started = performance.now();
@@ -100,7 +110,7 @@ describe("argon2 under parallel registrations", () => {
     const [lookup, route] = [await timed(() => lookup4("localhost")), await timed(() => gw.http("GET", "/auth/api-keys", undefined, bearer(misty.access)))];
     expect((await Promise.all(registrations)).map((r) => r.status)).toEqual(Array(8).fill(201));
     console.log(`during 8 parallel registrations: DNS lookup ${lookup.toFixed(0)} ms, authenticated route ${route.toFixed(0)} ms`);
-    expect(lookup).toBeLessThan(300);
+    expect(lookup).toBeLessThan(500);
     expect(route).toBeLessThan(300);
   });
 });

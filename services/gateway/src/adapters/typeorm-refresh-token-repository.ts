@@ -6,7 +6,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class TypeormRefreshTokenRepository implements RefreshTokenRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /** Also drops the user's tokens that have expired (their JWTs no longer verify), so the table stays small. */
   async insert(token: { id: string; familyId: string; userId: string; expiresAt: Date }): Promise<void> {
+    await this.ds.query(`DELETE FROM refresh_tokens WHERE user_id = $1 AND expires_at < now()`, [token.userId]);
     await this.ds.query(`INSERT INTO refresh_tokens (id, family_id, user_id, expires_at) VALUES ($1, $2, $3, $4)`, [token.id, token.familyId, token.userId, token.expiresAt]);
   }
 
