@@ -14,6 +14,8 @@ void runMain(async () => {
   const dataDir = process.env.DATA_DIR ?? "./data";
   const log = (msg: string) => console.log(JSON.stringify({ level: "info", mod: "embedded", msg }));
   env.JWT_SECRET ??= embeddedSecret(dataDir, log);
+  // The HMAC key of direct-upload URLs (files, no S3): kept like the JWT secret, never a default in code.
+  env.UPLOAD_SIGNING_SECRET ??= embeddedSecret(dataDir, log, "upload-signing-secret", "UPLOAD_SIGNING_SECRET");
   const infra = loadConfig({ ...infraShape, DATABASE_URL: z.string() }, env);
   const configs = {
     gateway: loadConfig(gatewayConfigShape, env),

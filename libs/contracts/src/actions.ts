@@ -12,6 +12,10 @@ export const Actions = {
     readCrop: "ingest.readCrop",
     ready: "ingest.ready",
     usage: "ingest.usage",
+    prepareUpload: "ingest.prepareUpload",
+    putUploadContent: "ingest.putUploadContent",
+    completeUpload: "ingest.completeUpload",
+    getUpload: "ingest.getUpload",
   },
   vision: { ready: "vision.ready" },
   matching: {
@@ -37,7 +41,7 @@ export const Actions = {
     importCsv: "collection.importCsv",
     ready: "collection.ready",
   },
-  auth: { register: "auth.register", login: "auth.login", refresh: "auth.refresh", verify: "auth.verify" },
+  auth: { register: "auth.register", login: "auth.login", refresh: "auth.refresh", logout: "auth.logout", verify: "auth.verify" },
 } as const;
 
 /**
@@ -49,6 +53,7 @@ export const IDEMPOTENT_ACTIONS: ReadonlySet<string> = new Set([
   Actions.ingest.listBatches,
   Actions.ingest.ready,
   Actions.ingest.usage,
+  Actions.ingest.getUpload,
   Actions.vision.ready,
   Actions.matching.rankCandidates,
   Actions.matching.searchCards,
@@ -87,6 +92,34 @@ export interface UploadMeta {
 export interface UploadQuota { imagesPerDay: number; storageBytes: number }
 /** What a user has used, from `ingest.usage`: images uploaded since UTC midnight, bytes of the images still stored. */
 export interface UsageView { images_today: number; stored_bytes: number }
+
+/** A presigned direct upload (`POST /imports/uploads`): where and how to send the bytes, until when. */
+export interface PreparedUploadView {
+  upload_id: string;
+  url: string;
+  method: "PUT";
+  headers: Record<string, string>;
+  expires_at: string;
+}
+export type UploadSessionStatus = "pending" | "uploaded" | "completed" | "rejected" | "expired";
+export interface UploadSessionView {
+  upload_id: string;
+  status: UploadSessionStatus;
+  filename: string | null;
+  size: number;
+  content_type: string;
+  batch_id: string | null;
+  image_id: string | null;
+  failure_reason: string | null;
+  created_at: string;
+  expires_at: string;
+}
+export interface PrepareUploadParams { userId: string; filename: string; size: number; contentType: string; sha256?: string }
+/** `ingest.putUploadContent` meta (the bytes are the call's stream): the signed URL's query and the request's headers. */
+export interface PutUploadContentMeta { id: string; expires: string; signature: string; contentType: string | null }
+export interface CompleteUploadParams { userId: string; id: string; subjectType: SubjectType; batchId?: string; quota?: UploadQuota }
+/** What `ingest.completeUpload` answers: the batch the image went into (the gateway answers it like a batch upload). */
+export interface CompletedUpload { batch_id: string; image_id: string }
 
 export interface CreateBatchParams { userId: string; subjectType: SubjectType }
 export interface OwnedParams { userId: string; id: string }

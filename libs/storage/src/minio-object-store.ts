@@ -70,6 +70,14 @@ export class MinioObjectStore implements ObjectStore {
     if (keys.length > 0) await this.client.removeObjects(this.bucket, keys);
   }
 
+  /**
+   * A presigned PUT of `key`, valid `expirySeconds` from `requestDate`. SigV4 presigned URLs sign the host only:
+   * the uploaded size and type are not bound by S3, so the caller checks them once the object is there.
+   */
+  presignedPut(key: string, expirySeconds: number, requestDate?: Date): Promise<string> {
+    return this.client.presignedUrl("PUT", this.bucket, key, expirySeconds, {}, requestDate);
+  }
+
   async exists(key: string): Promise<boolean> {
     try {
       await this.client.statObject(this.bucket, key);

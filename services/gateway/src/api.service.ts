@@ -2,10 +2,21 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
 import type { Context, ServiceSchema } from "moleculer";
 import ApiGateway from "moleculer-web";
-import { Actions, AppError, ErrorTypes, type ErrorType, type BatchView, type DraftView, type ImageView, type SubjectType } from "@poke-ventory/contracts";
+import {
+  Actions,
+  AppError,
+  ErrorTypes,
+  type ErrorType,
+  type BatchView,
+  type DraftView,
+  type ImageView,
+  type SubjectType,
+  type UploadQuota,
+} from "@poke-ventory/contracts";
 import { bindToActiveTrace, toErrorBody } from "@poke-ventory/runtime";
 import type { GatewayConfig } from "./config";
-import type { Tokens } from "./auth/tokens";
+import { admitRequest, type AdmitDeps } from "./http/admit-request";
+import { ACCESS } from "./access.service";
 import { HTTP } from "./http.service";
 import { receiveUpload, type UploadPorts } from "./http/receive-upload";
 import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
@@ -13,31 +24,35 @@ import { batchResponse } from "./domain/batch-response";
 import { serveWebApp } from "./http/serve-web-app";
 import { streamBatchEvents } from "./http/stream-batch-events";
 import { serveApiDocs } from "./http/serve-api-docs";
+import { directUploadAliases } from "./http/direct-uploads";
 
-type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
+export type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
 type ReqWithId = Req & { $params: { id?: unknown } };
-type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: unknown): void; sendError(req: Req, res: ServerResponse, err: unknown): void };
+export type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: unknown): void; sendError(req: Req, res: ServerResponse, err: unknown): void };
 
 const json = (limit: string) => ({ json: { limit }, urlencoded: false });
 const CSV_TYPES = ["text/csv", "text/plain"];
 type Aliases = Record<string, string | ((...args: never[]) => unknown)>;
-const publicRoute = (path: string, aliases: Aliases) => ({ path, aliases, mappingPolicy: "restrict", bodyParsers: json("16kb") });
-const privateRoute = (path: string, aliases: Aliases) => ({ ...publicRoute(path, aliases), authentication: true, bodyParsers: json("64kb") });
+// Every route goes through `authenticate` (the gate): the table in auth/route-policy.ts says who may call it.
+const publicRoute = (path: string, aliases: Aliases) => ({ path, aliases, mappingPolicy: "restrict", authentication: true, bodyParsers: json("16kb") });
+const privateRoute = (path: string, aliases: Aliases) => ({ ...publicRoute(path, aliases), bodyParsers: json("64kb") });
 
 /** REST over HTTP (moleculer-web): routes map to `http.*` use cases; one JSON error shape everywhere. */
-export function createApiService(config: GatewayConfig, tokens: Tokens, webDistDir?: string): ServiceSchema {
+export function createApiService(config: GatewayConfig, gate: AdmitDeps, quotaOf: (userId: string) => Promise<UploadQuota>, webDistDir?: string): ServiceSchema {
   const web = serveWebApp(webDistDir);
   const docs = serveApiDocs();
   async function uploadBatch(this: GatewayThis, req: Req, res: ServerResponse) {
     try {
       const ctx = req.$ctx;
       const userId = ctx.meta.user.id;
+      // Ingest refuses each file over the user's quota before storing it (429 QUOTA_EXCEEDED, the earlier files kept).
+      const quota = await quotaOf(userId);
       // The ports run from busboy's callbacks: bound to the request's span, the batch and its files join its trace.
       const ports: UploadPorts = bindToActiveTrace({
         createBatch: (subjectType: SubjectType) => ctx.call<BatchView, object>(Actions.ingest.createBatch, { userId, subjectType }),
         upload: (file: Readable, info: Parameters<UploadPorts["upload"]>[1]) =>
           // Moleculer streams a file through the call options (`ctx.stream` on the other side), also over NATS.
-          ctx.call<ImageView, object>(Actions.ingest.upload, {}, { stream: file, meta: { userId, ...info }, timeout: 0 } as object),
+          ctx.call<ImageView, object>(Actions.ingest.upload, {}, { stream: file, meta: { userId, quota, ...info }, timeout: 0 } as object),
       });
       const received = await receiveUpload(req, { maxFileBytes: config.MAX_UPLOAD_SIZE_MB * 1024 * 1024, maxFiles: config.MAX_FILES_PER_BATCH }, ports);
       if (received.rejected.length > 0) {
@@ -49,15 +64,7 @@ export function createApiService(config: GatewayConfig, tokens: Tokens, webDistD
           rejected: received.rejected,
         });
       }
-      const get = () => ctx.call<BatchView, object>(Actions.ingest.getBatch, { userId, id: received.batch.id });
-      const batch = await waitForAnalysis(get, parseWait(req.query?.wait, config.ANALYSIS_WAIT_SECONDS));
-      const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: batch.id });
-      const body = batchResponse(batch, drafts);
-      // Where the batch is read back (polled, while it is still processing): `Location` on the 201 and on the 202.
-      // moleculer-web sets it from `$location` for a 201 only (and warns without it); the header covers the 202.
-      const location = `/imports/batches/${batch.id}`;
-      Object.assign(ctx.meta, { $statusCode: body.status === "completed" ? 201 : 202, $location: location, $responseHeaders: { Location: location } });
-      this.sendResponse(req, res, body);
+      await respondWithBatch.call(this, req, res, received.batch.id);
     } catch (err) {
       this.sendError(req, res, err);
     }
@@ -84,6 +91,22 @@ export function createApiService(config: GatewayConfig, tokens: Tokens, webDistD
     }
   }
 
+  /** The answer of a batch upload (also of a completed direct upload): 201 once analysed, else 202 after `wait`. */
+  async function respondWithBatch(this: GatewayThis, req: Req, res: ServerResponse, batchId: string) {
+    const ctx = req.$ctx;
+    const userId = ctx.meta.user.id;
+    const get = () => ctx.call<BatchView, object>(Actions.ingest.getBatch, { userId, id: batchId });
+    const batch = await waitForAnalysis(get, parseWait(req.query?.wait, config.ANALYSIS_WAIT_SECONDS));
+    const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: batch.id });
+    const body = batchResponse(batch, drafts);
+    // Where the batch is read back (polled, while it is still processing): `Location` on the 201 and on the 202.
+    // moleculer-web sets it from `$location` for a 201 only (and warns without it); the header covers the 202.
+    const location = `/imports/batches/${batch.id}`;
+    Object.assign(ctx.meta, { $statusCode: body.status === "completed" ? 201 : 202, $location: location, $responseHeaders: { Location: location } });
+    this.sendResponse(req, res, body);
+  }
+  const uploads = directUploadAliases(quotaOf, respondWithBatch);
+
   return {
     name: "api",
     mixins: [ApiGateway],
@@ -91,11 +114,27 @@ export function createApiService(config: GatewayConfig, tokens: Tokens, webDistD
       port: config.PORT,
       ip: "0.0.0.0",
       cors: config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS, methods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"] } : undefined,
+      // At debug level moleculer-web would log every request's params: passwords and tokens included.
+      logRequestParams: null,
+      logResponseData: null,
       routes: [
-        publicRoute("/auth", { "POST register": HTTP.register, "POST login": Actions.auth.login, "POST refresh": Actions.auth.refresh }),
+        // Before "/auth": moleculer-web takes the first route whose path prefixes the URL.
+        privateRoute("/auth/api-keys", { "POST /": ACCESS.createApiKey, "GET /": ACCESS.listApiKeys, "DELETE /:id": ACCESS.revokeApiKey }),
+        publicRoute("/auth", { "POST register": HTTP.register, "POST login": Actions.auth.login, "POST refresh": Actions.auth.refresh, "POST logout": Actions.auth.logout }),
+        privateRoute("/admin", {
+          "GET users": ACCESS.listUsers,
+          "PATCH users/:id": ACCESS.updateUser,
+          "GET api-keys": ACCESS.listAllApiKeys,
+          "DELETE api-keys/:id": ACCESS.revokeAnyApiKey,
+        }),
+        // Direct uploads' bytes (filesystem store): no bearer, the URL's signature is the credential; the raw body streams to ingest.
+        { path: "/imports/uploads", aliases: { "PUT :id/content": uploads.putContent }, mappingPolicy: "restrict", bodyParsers: false },
         privateRoute("/imports", {
           "POST batches": uploadBatch,
           "GET batches": HTTP.listBatches,
+          "POST uploads": uploads.prepare,
+          "GET uploads/:id": uploads.get,
+          "POST uploads/:id/complete": uploads.complete,
           "GET batches/:id": HTTP.getBatch,
           "GET batches/:id/events": batchEvents,
           "GET drafts": HTTP.listDrafts,
@@ -104,6 +143,7 @@ export function createApiService(config: GatewayConfig, tokens: Tokens, webDistD
           "GET images/:id": HTTP.readImage,
           "GET images/:id/cards/:index": HTTP.readCrop,
         }),
+        privateRoute("/me", { "GET usage": HTTP.usage }),
         {
           ...privateRoute("/collection", {
             "GET cards": HTTP.listCards,
@@ -146,11 +186,8 @@ export function createApiService(config: GatewayConfig, tokens: Tokens, webDistD
       },
     }),
     methods: {
-      authenticate(_ctx: Context, _route: unknown, req: IncomingMessage) {
-        const header = req.headers.authorization ?? "";
-        const match = /^Bearer\s+(\S+)$/i.exec(header);
-        if (!match) throw new AppError("UNAUTHORIZED", "Missing, invalid or expired token");
-        return tokens.verify(match[1], "access");
+      authenticate(_ctx: Context, _route: unknown, req: IncomingMessage, res: ServerResponse, alias: { method: string; fullPath: string }) {
+        return admitRequest(gate, req, res, alias);
       },
     },
   };

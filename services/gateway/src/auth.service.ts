@@ -1,15 +1,16 @@
 import type { ServiceSchema, Context } from "moleculer";
 import type { Clock } from "@poke-ventory/runtime";
-import type { PasswordHasher, UserRepository } from "./ports";
+import type { PasswordHasher, RefreshTokenRepository, UserRepository } from "./ports";
 import type { Tokens } from "./auth/tokens";
 import { registerUser } from "./auth/register-user";
 import { loginUser } from "./auth/login-user";
-import { refreshTokens } from "./auth/refresh-tokens";
+import { logoutUser, refreshTokens } from "./auth/refresh-tokens";
 
 export interface AuthDeps {
   users: UserRepository;
   hasher: PasswordHasher;
   tokens: Tokens;
+  refreshTokens: RefreshTokenRepository;
   clock: Clock;
 }
 
@@ -23,6 +24,10 @@ export function createAuthService(deps: AuthDeps): ServiceSchema {
       register: (ctx: Context<Body>) => registerUser(deps, ctx.params),
       login: (ctx: Context<Body>) => loginUser(deps, ctx.params),
       refresh: (ctx: Context<Body>) => refreshTokens(deps, ctx.params.refresh_token),
+      async logout(ctx: Context<Body, { $statusCode?: number }>) {
+        await logoutUser(deps, ctx.params.refresh_token);
+        ctx.meta.$statusCode = 204;
+      },
       verify: { visibility: "public", handler: (ctx: Context<{ token: string }>) => deps.tokens.verify(ctx.params.token, "access") },
     },
   };

@@ -6,11 +6,14 @@ import {
   type DraftView,
   type Page,
   type SearchCardsParams,
+  type UploadQuota,
+  type UsageView,
 } from "@poke-ventory/contracts";
 import { batchResponse, batchSummary } from "./domain/batch-response";
 import { checkReadiness } from "./http/check-readiness";
 import { collectionActions } from "./http/collection-actions";
 import { id, optionalNumber, pageOf, paging, userId, type Ctx, type Paged } from "./http/http-context";
+import { quotaView } from "./http/user-quota";
 
 /** The HTTP use cases: the caller's id comes from the verified token, never from the request. */
 export const HTTP = {
@@ -34,9 +37,16 @@ export const HTTP = {
   getCard: "http.getCard",
   health: "http.health",
   ready: "http.ready",
+  usage: "http.usage",
 } as const;
 
-export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }): ServiceSchema {
+export interface HttpDeps {
+  pingOwnDatabase: () => Promise<void>;
+  /** A user's effective upload quota (their admin override, else the defaults). */
+  quotaOf: (userId: string) => Promise<UploadQuota>;
+}
+
+export function createHttpService(deps: HttpDeps): ServiceSchema {
   return {
     name: "http",
     actions: {
@@ -124,11 +134,19 @@ export function createHttpService(deps: { pingOwnDatabase: () => Promise<void> }
       listSets: (ctx: Ctx) => ctx.call(Actions.matching.listSets, {}),
       getSet: { params: { id }, handler: (ctx: Ctx<{ id: string }>) => ctx.call(Actions.matching.getSet, { id: ctx.params.id }) },
       getCard: { params: { id }, handler: (ctx: Ctx<{ id: string }>) => ctx.call(Actions.matching.getCard, { id: ctx.params.id }) },
+      async usage(ctx: Ctx) {
+        const [used, quota] = await Promise.all([
+          ctx.call<UsageView, object>(Actions.ingest.usage, { userId: userId(ctx) }),
+          deps.quotaOf(userId(ctx)),
+        ]);
+        return { images_today: used.images_today, stored_bytes: used.stored_bytes, quota: quotaView(quota) };
+      },
       health: () => ({ status: "ok" }),
       async ready(ctx: Ctx) {
         const report = await checkReadiness(ctx, deps.pingOwnDatabase);
         if (report.status !== "ok") ctx.meta.$statusCode = 503;
-        return report;
+        // The checks name hosts, nodes and database errors: for admins only.
+        return ctx.meta.user?.admin ? report : { status: report.status };
       },
     },
   };

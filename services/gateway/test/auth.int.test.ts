@@ -1,44 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import jwt from "jsonwebtoken";
-import type { AddressInfo } from "node:net";
-import type { ServiceBroker } from "moleculer";
-import type { DataSource } from "typeorm";
-import { openDatabase } from "@poke-ventory/db";
-import { createBroker, loadConfig } from "@poke-ventory/runtime";
-import { createTestDatabase } from "@poke-ventory/testing";
-import { composeGateway, gatewayConfigShape, gatewayEntities, gatewayMigrations } from "../src/index";
+import { startTestGateway, TEST_SECRET as SECRET, type TestGateway } from "./gateway-harness";
 
-const SECRET = "integration-secret-".padEnd(48, "x");
-let broker: ServiceBroker;
-let ds: DataSource;
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let gw: TestGateway;
 let base: string;
-
-async function http(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { ...(body ? { "content-type": "application/json" } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const http = (...args: Parameters<TestGateway["http"]>) => gw.http(...args);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ds = await openDatabase({ url: db.url, entities: gatewayEntities, migrations: gatewayMigrations, migrationsTableName: "migrations_gateway" });
-  const config = loadConfig(gatewayConfigShape, { PORT: "0", JWT_SECRET: SECRET });
-  broker = createBroker({ logger: false });
-  (await composeGateway(config, { dataSource: ds })).schemas.forEach((s) => broker.createService(s));
-  await broker.start();
-  const api = broker.getLocalService("api") as unknown as { server: { address(): AddressInfo } };
-  base = `http://127.0.0.1:${api.server.address().port}`;
+  gw = await startTestGateway();
+  base = gw.base;
 });
 
 afterAll(async () => {
-  await broker?.stop();
-  await ds?.destroy();
-  await db?.drop();
+  await gw?.stop();
 });
 
 describe("auth over HTTP against PostgreSQL", () => {
@@ -51,7 +25,7 @@ describe("auth over HTTP against PostgreSQL", () => {
     expect(created.body).not.toHaveProperty("password_hash");
     const again = await http("POST", "/auth/register", { email: email.toUpperCase(), password: "starmie-rocks" });
     expect(again).toMatchObject({ status: 409, body: { error: { type: "EMAIL_TAKEN", status: 409 } } });
-    const rows = await ds.query("SELECT password_hash FROM users WHERE email = $1", [email]);
+    const rows = await gw.ds.query("SELECT password_hash FROM users WHERE email = $1", [email]);
     expect(rows).toHaveLength(1);
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
   });
@@ -108,6 +82,6 @@ describe("auth over HTTP against PostgreSQL", () => {
   });
 
   it("is live on /health", async () => {
-    expect(await http("GET", "/health")).toEqual({ status: 200, body: { status: "ok" } });
+    expect(await http("GET", "/health")).toMatchObject({ status: 200, body: { status: "ok" } });
   });
 });

@@ -1,12 +1,17 @@
 import type { Context, ServiceSchema } from "moleculer";
+import { Readable } from "node:stream";
 import {
   Actions,
+  AppError,
   actionKey,
   DEAD_LETTER_CHANNEL,
   Groups,
   SUBJECT_TYPES,
   Channels,
+  type CompleteUploadParams,
   type CreateBatchParams,
+  type PrepareUploadParams,
+  type PutUploadContentMeta,
   type DraftsCreated,
   type ImageFailed,
   type ListBatchesParams,
@@ -15,10 +20,15 @@ import {
 } from "@poke-ventory/contracts";
 import { deadLetterOf, publish } from "@poke-ventory/runtime";
 import { checkReady } from "./check-ready";
+import { completeUpload } from "./complete-upload";
 import { createBatch } from "./create-batch";
 import type { IngestDeps } from "./deps";
 import { getBatch, listBatches } from "./get-batch";
+import { getUsage } from "./get-usage";
+import { getUpload, prepareUpload } from "./prepare-upload";
+import { putUploadContent } from "./put-upload-content";
 import type { ImageSweeper } from "./image-sweeper";
+import { parseQuota } from "./domain/quota";
 import { discard } from "./read-limited";
 import { readImage } from "./read-image";
 import { recordAnalysed, recordDeadLetter, recordFailed } from "./record-outcome";
@@ -87,6 +97,38 @@ export function createIngestService({ deps, sweeper, probes, requeueOnStart }: I
         },
       },
       [actionKey(Actions.ingest.ready)]: { handler: () => checkReady(probes) },
+      // Direct uploads: prepare (a URL), the bytes (through here with the filesystem store), complete, status.
+      [actionKey(Actions.ingest.prepareUpload)]: {
+        params: { userId: "string", filename: "any", size: "any", contentType: "any", sha256: { type: "any", optional: true } },
+        handler: (ctx: Context<PrepareUploadParams>) => prepareUpload(deps, ctx.params),
+      },
+      [actionKey(Actions.ingest.putUploadContent)]: {
+        async handler(ctx: Context<unknown, Partial<PutUploadContentMeta>>) {
+          const stream = ctx.stream instanceof Readable ? ctx.stream : ctx.params instanceof Readable ? ctx.params : null;
+          if (!stream) throw new AppError("VALIDATION_FAILED", "No body was sent");
+          try {
+            return await putUploadContent(deps, stream, ctx.meta ?? {});
+          } finally {
+            discard(stream);
+          }
+        },
+      },
+      [actionKey(Actions.ingest.completeUpload)]: {
+        params: {
+          userId: "string",
+          id: "string",
+          subjectType: { type: "enum", values: [...SUBJECT_TYPES] },
+          batchId: { type: "string", optional: true },
+          quota: { type: "object", optional: true },
+        },
+        handler: (ctx: Context<CompleteUploadParams>) =>
+          completeUpload(deps, { ...ctx.params, quota: parseQuota(ctx.params.quota) ?? undefined }, (message) => publish(ctx, Channels.imageStored, message)),
+      },
+      [actionKey(Actions.ingest.getUpload)]: { params: owned, handler: (ctx: Context<OwnedParams>) => getUpload(deps, ctx.params) },
+      [actionKey(Actions.ingest.usage)]: {
+        params: { userId: "string" },
+        handler: (ctx: Context<{ userId: string }>) => getUsage(deps, ctx.params.userId),
+      },
     },
     channels: {
       // In-flight limits and retries: `CHANNEL_POLICIES` (contracts), sized against the database pool.

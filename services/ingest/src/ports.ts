@@ -1,5 +1,6 @@
-import type { ImageStatus } from "@poke-ventory/contracts";
+import type { ImageStatus, UploadSessionStatus, UsageView } from "@poke-ventory/contracts";
 import type { BatchRecord, ImageRecord } from "./records";
+import type { UploadSessionRecord } from "./upload-session-record";
 
 export type { ObjectStore } from "@poke-ventory/storage";
 
@@ -43,6 +44,13 @@ export interface ExpiryCursor {
 /** `analysis_images`. */
 export interface ImageRepository {
   insert(image: ImageRecord): Promise<void>;
+  /**
+   * Inserts `image` only when `check` passes on its user's usage (uploads since `dayStart`, bytes not expired),
+   * with the user's uploads serialised so that parallel ones cannot both pass on the same usage. `check` throws to refuse.
+   */
+  insertWithinQuota(image: ImageRecord, dayStart: Date, check: (used: UsageView) => void): Promise<void>;
+  /** A user's images created since `dayStart` and the bytes of their images not yet expired. */
+  usage(userId: string, dayStart: Date): Promise<UsageView>;
   /** Null for an unknown or malformed id. */
   findById(id: string): Promise<ImageRecord | null>;
   listByBatch(batchId: string): Promise<ImageRecord[]>;
@@ -57,3 +65,25 @@ export interface ImageRepository {
   listUnexpired(now: Date): Promise<Pick<ImageRecord, "id" | "expiresAt">[]>;
 }
 
+
+export type UploadSessionChanges = Partial<Pick<UploadSessionRecord, "status" | "batchId" | "imageId" | "failureReason">>;
+
+/** `upload_sessions`. */
+export interface UploadSessionRepository {
+  insert(session: UploadSessionRecord): Promise<void>;
+  /** Null for an unknown or malformed id. */
+  findById(id: string): Promise<UploadSessionRecord | null>;
+  /** Applies `changes` only while the session's status is one of `from`. */
+  updateIfStatus(id: string, from: readonly UploadSessionStatus[], changes: UploadSessionChanges): Promise<boolean>;
+  /** Sessions still open (pending, uploaded) whose time ran out by `now`, oldest first. */
+  listAbandoned(now: Date, limit: number): Promise<UploadSessionRecord[]>;
+}
+
+/** Where a client sends a direct upload's bytes: a presigned S3 request, or a gateway URL signed with an HMAC. */
+export interface UploadTarget {
+  prepare(session: UploadSessionRecord): Promise<{ url: string; method: "PUT"; headers: Record<string, string> }>;
+  /** Whether bytes arrive through ingest (`putUploadContent`, filesystem store) rather than straight into S3. */
+  readonly viaIngest: boolean;
+  /** For `viaIngest` targets: whether this signature and expiry are the ones issued for the session. */
+  verify(session: UploadSessionRecord, expires: number, signature: string): boolean;
+}

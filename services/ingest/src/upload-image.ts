@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { AppError, type ImageStored, type ImageView, type UploadMeta } from "@poke-ventory/contracts";
 import { imageStoredMessage } from "./domain/image-stored-message";
 import { toImageView } from "./domain/image-views";
+import { quotaProblem, startOfUtcDay } from "./domain/quota";
 import { imageLeaseKey, originalKey } from "./domain/object-keys";
 import { isCompleteImage, sniffImageType, type ImageContentType } from "./domain/sniff-image-type";
 import { exceedsPixelLimit } from "./domain/upload-limits";
@@ -55,7 +56,16 @@ export async function uploadImage(
   image.objectKey = originalKey(image.id);
 
   // The row first: whatever fails after it, the image is accounted for and the sweeper can clean it up.
-  await deps.images.insert(image);
+  // Under a quota the row goes in only if it fits, checked with the user's uploads serialised: bytes are stored after.
+  const { quota } = meta;
+  if (quota) {
+    await deps.images.insertWithinQuota(image, startOfUtcDay(now), (used) => {
+      const problem = quotaProblem(used, quota, image.sizeBytes);
+      if (problem) throw problem;
+    });
+  } else {
+    await deps.images.insert(image);
+  }
   try {
     await deps.objects.put(image.objectKey, bytes, { contentType, size: bytes.length });
     await deps.leases.grant(imageLeaseKey(image.id), ttl);

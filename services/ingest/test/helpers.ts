@@ -4,7 +4,10 @@ import { Readable } from "node:stream";
 import type { ServiceBroker } from "moleculer";
 import sharp from "sharp";
 import { Actions, type BatchView, type ImageView, type SubjectType, type UploadMeta } from "@poke-ventory/contracts";
-import { benchCardsDir } from "@poke-ventory/testing";
+import { openDatabase } from "@poke-ventory/db";
+import { createBroker, loadConfig, type Clock } from "@poke-ventory/runtime";
+import { benchCardsDir, createTestDatabase } from "@poke-ventory/testing";
+import { composeIngest, ingestConfigShape, ingestEntities, ingestMigrations } from "../src/index";
 
 /** A real bench scan (JPEG). */
 export const benchScan = (name = "scan_0001.jpg") => readFileSync(path.join(benchCardsDir, name));
@@ -57,4 +60,24 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
     if (Date.now() > deadline) throw new Error("condition not met in time");
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Ingest on an in-process broker over a fresh Postgres database: what a use-case test needs, and one close for all. */
+export async function startLocalIngest(dbPrefix: string, env: Record<string, string>, clock?: Clock) {
+  const db = await createTestDatabase(dbPrefix);
+  const dataSource = await openDatabase({ url: db.url, entities: ingestEntities, migrations: ingestMigrations, migrationsTableName: "migrations_ingest" });
+  const composed = await composeIngest(loadConfig(ingestConfigShape, env), { dataSource, clock });
+  const broker = createBroker({ logger: false });
+  composed.schemas.forEach((schema) => broker.createService(schema));
+  await broker.start();
+  return {
+    broker,
+    dataSource,
+    async close() {
+      await broker.stop();
+      await composed.close();
+      await dataSource.destroy();
+      await db.drop();
+    },
+  };
 }

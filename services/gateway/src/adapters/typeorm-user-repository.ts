@@ -24,6 +24,17 @@ export class TypeormUserRepository implements UserRepository {
     return rows.length === 1;
   }
 
+  async list(offset: number, limit: number): Promise<{ items: UserRow[]; total: number }> {
+    const [items, total] = await this.ds.getRepository(UserEntity).findAndCount({ order: { createdAt: "ASC", id: "ASC" }, skip: offset, take: limit });
+    return { items, total };
+  }
+
+  async update(id: string, changes: Partial<Pick<UserRow, "disabled" | "quotaImagesPerDay" | "quotaStorageMb">>): Promise<UserRow | null> {
+    if (!UUID.test(id)) return null;
+    if (Object.keys(changes).length) await this.ds.getRepository(UserEntity).update({ id }, changes);
+    return this.findById(id);
+  }
+
   async ping(): Promise<void> {
     await this.ds.query("SELECT 1");
   }

@@ -21,3 +21,12 @@ describe("checkCredentials", () => {
     }
   });
 });
+
+describe("checkCredentials on hostile input", () => {
+  it("refuses a 16,000-character email of dots in under 20 ms (length before the pattern)", () => {
+    const email = "a@" + ".".repeat(16_000) + "@";
+    const started = performance.now();
+    expect(() => checkCredentials({ email, password: "pikachu123" })).toThrow(expect.objectContaining({ type: "VALIDATION_FAILED" }));
+    expect(performance.now() - started).toBeLessThan(20);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Context } from "moleculer";
 
 /** What the HTTP use cases share: the verified caller in `meta.user`, the response meta moleculer-web reads. */
-type Meta = { user: { id: string }; $statusCode?: number; $responseType?: string; $responseHeaders?: Record<string, string> };
+type Meta = { user: { id: string; admin?: boolean }; $statusCode?: number; $responseType?: string; $responseHeaders?: Record<string, string> };
 export type Ctx<P = Record<string, unknown>> = Context<P, Meta>;
 
 export const userId = (ctx: Ctx<unknown>) => ctx.meta.user.id;

@@ -1,5 +1,5 @@
-import { MoreThan, Not, type DataSource, type Repository } from "typeorm";
-import type { ImageStatus } from "@poke-ventory/contracts";
+import { MoreThan, Not, type DataSource, type EntityManager, type Repository } from "typeorm";
+import type { ImageStatus, UsageView } from "@poke-ventory/contracts";
 import { AnalysisImageEntity } from "../entities/analysis-image.entity";
 import type { ExpiryCursor, ImageChanges, ImageRepository } from "../ports";
 import type { ImageRecord } from "../records";
@@ -8,12 +8,26 @@ import { isUuid } from "./uuid";
 export class TypeormImageRepository implements ImageRepository {
   private readonly repo: Repository<ImageRecord>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.repo = dataSource.getRepository(AnalysisImageEntity);
   }
 
   async insert(image: ImageRecord): Promise<void> {
     await this.repo.insert(image);
+  }
+
+  async insertWithinQuota(image: ImageRecord, dayStart: Date, check: (used: UsageView) => void): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      // One user's quota checks run one at a time (across replicas too): the lock lasts until the commit,
+      // after which the inserted row counts for the next check.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ingest-quota'), hashtext($1))`, [image.userId]);
+      check(await usageWith(manager, image.userId, dayStart));
+      await manager.insert(AnalysisImageEntity, image);
+    });
+  }
+
+  async usage(userId: string, dayStart: Date): Promise<UsageView> {
+    return usageWith(this.dataSource.manager, userId, dayStart);
   }
 
   async findById(id: string): Promise<ImageRecord | null> {
@@ -58,4 +72,14 @@ export class TypeormImageRepository implements ImageRepository {
   async listUnexpired(now: Date): Promise<Pick<ImageRecord, "id" | "expiresAt">[]> {
     return this.repo.find({ select: { id: true, expiresAt: true }, where: { status: Not("expired"), expiresAt: MoreThan(now) } });
   }
+}
+
+async function usageWith(manager: EntityManager, userId: string, dayStart: Date): Promise<UsageView> {
+  const [row] = (await manager.query(
+    `SELECT count(*) FILTER (WHERE created_at >= $2) AS images_today,
+            coalesce(sum(size_bytes) FILTER (WHERE status <> 'expired'), 0) AS stored_bytes
+       FROM analysis_images WHERE user_id = $1`,
+    [userId, dayStart],
+  )) as Array<{ images_today: string | number; stored_bytes: string | number }>;
+  return { images_today: Number(row?.images_today ?? 0), stored_bytes: Number(row?.stored_bytes ?? 0) };
 }

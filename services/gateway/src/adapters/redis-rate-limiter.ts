@@ -1,0 +1,36 @@
+import { Redis } from "ioredis";
+import type { RateDecision, RateLimiter } from "../ports";
+
+// INCR and the window's expiry in one atomic step: the first hit of a window starts its clock.
+const HIT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return { count, ttl }`;
+
+export interface RedisRateLimiterOptions {
+  /** Prepended to every key (separates deployments or test runs on one Redis). */
+  keyPrefix?: string;
+  onError?: (err: Error) => void;
+}
+
+/** Fixed windows in Redis, shared by every gateway replica on the same Redis. */
+export class RedisRateLimiter implements RateLimiter {
+  private readonly redis: Redis;
+
+  constructor(url: string, opts: RedisRateLimiterOptions = {}) {
+    this.redis = new Redis(url, { keyPrefix: opts.keyPrefix ?? "ratelimit:", maxRetriesPerRequest: 2, lazyConnect: true });
+    this.redis.on("error", opts.onError ?? (() => undefined));
+    this.redis.defineCommand("rateHit", { numberOfKeys: 1, lua: HIT });
+  }
+
+  async hit(key: string, limit: number, windowMs: number): Promise<RateDecision> {
+    const [count, ttl] = (await (this.redis as unknown as { rateHit(k: string, w: number): Promise<[number, number]> }).rateHit(key, windowMs)) as [number, number];
+    return { allowed: count <= limit, limit, remaining: Math.max(0, limit - count), resetMs: ttl };
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
