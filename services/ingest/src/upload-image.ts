@@ -1,14 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import { AppError, type ImageStored, type ImageView, type UploadMeta } from "@poke-ventory/contracts";
+import { type ImageStored, type ImageView, type UploadMeta } from "@poke-ventory/contracts";
 import { imageStoredMessage } from "./domain/image-stored-message";
 import { toImageView } from "./domain/image-views";
 import { imageLeaseKey, originalKey } from "./domain/object-keys";
-import { isCompleteImage, sniffImageType, type ImageContentType } from "./domain/sniff-image-type";
-import { exceedsPixelLimit } from "./domain/upload-limits";
 import type { IngestDeps } from "./deps";
 import { findOwnBatch } from "./get-batch";
-import { inspectImage } from "./inspect-image";
+import { checkImageBytes } from "./check-image";
 import { readLimited } from "./read-limited";
 import type { ImageRecord } from "./records";
 
@@ -29,7 +27,7 @@ export async function uploadImage(
   const { meta } = request;
   const batch = await findOwnBatch(deps, meta.userId, meta.batchId);
   const bytes = await readLimited(request.stream, deps.settings.maxUploadBytes);
-  const { contentType, width, height } = await checkImage(bytes, deps.settings.maxImagePixels);
+  const { contentType, width, height } = await checkImageBytes(bytes, { maxPixels: deps.settings.maxImagePixels });
 
   const now = deps.clock.now();
   const ttl = deps.settings.imageTtlSeconds;
@@ -66,16 +64,4 @@ export async function uploadImage(
     throw err;
   }
   return toImageView(image);
-}
-
-async function checkImage(bytes: Buffer, maxPixels: number): Promise<{ contentType: ImageContentType; width: number; height: number }> {
-  if (bytes.length === 0) throw new AppError("VALIDATION_FAILED", "The file is empty");
-  const contentType = sniffImageType(bytes);
-  if (!contentType) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Only JPEG, PNG and WebP images are accepted");
-  if (!isCompleteImage(contentType, bytes)) throw new AppError("VALIDATION_FAILED", "The image is truncated");
-  const { width, height } = await inspectImage(bytes);
-  if (exceedsPixelLimit(width, height, maxPixels)) {
-    throw new AppError("IMAGE_TOO_LARGE", `The image has more than ${maxPixels} pixels`, { width, height, maxPixels });
-  }
-  return { contentType, width, height };
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import type { ServiceBroker, ServiceSchema } from "moleculer";
+import sharp from "sharp";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Actions, Channels, DEAD_LETTER_CHANNEL, DeadLetterHeaders, FailureCodes, Groups, type BatchView, type ImageStored } from "@poke-ventory/contracts";
@@ -185,6 +186,45 @@ describe("ingest over NATS with Postgres, Redis and S3", () => {
     await waitFor(async () => (await row(image.id))?.status === "expired", 10_000);
     expect(await objects.exists(`originals/${image.id}`)).toBe(false);
     expect(await redis.exists(`image:${image.id}`)).toBe(0);
+  });
+
+  it("accepts a phone JPEG with a Motion Photo video after its EOI and a PNG with bytes after IEND, stored as sent", async () => {
+    const batch = await createBatch(caller, "misty");
+    const trailer = Buffer.concat([Buffer.from("00000018667479706d703432", "hex"), Buffer.alloc(20_000, 9), Buffer.from("MotionPhoto_Data")]);
+    const jpeg = Buffer.concat([benchScan("scan_0003.jpg"), trailer]);
+    const png = Buffer.concat([await sharp(benchScan("scan_0003.jpg")).resize(300).png().toBuffer(), trailer]);
+    for (const bytes of [jpeg, png]) {
+      const image = await upload(caller, bytes, { userId: "misty", batchId: batch.id });
+      expect(image).toMatchObject({ status: "stored", size_bytes: bytes.length });
+      expect((await readImage(caller, "misty", image.id)).bytes.equals(bytes)).toBe(true);
+      await waitFor(async () => consumed.some((m) => m.imageId === image.id));
+    }
+  });
+
+  it("still refuses a truncated JPEG (even with a trailer-sized tail cut off) and a truncated PNG", async () => {
+    const batch = await createBatch(caller, "misty");
+    const scan = benchScan("scan_0003.jpg");
+    const png = await sharp(scan).resize(300).png().toBuffer();
+    for (const bytes of [scan.subarray(0, scan.length - 2), png.subarray(0, png.length - 4)]) {
+      await expect(upload(caller, bytes, { userId: "misty", batchId: batch.id })).rejects.toMatchObject({ type: "VALIDATION_FAILED", message: "The image is truncated" });
+    }
+    expect(await dataSource.query(`SELECT id FROM analysis_images WHERE batch_id = $1`, [batch.id])).toEqual([]);
+  });
+
+  it("refuses a 60 MP PNG of 190 KB from its header, before any pixel is decoded", async () => {
+    const batch = await createBatch(caller, "misty");
+    const png = await sharp({ create: { width: 10_000, height: 6_000, channels: 3, background: "#fff" } }).png().toBuffer();
+    expect(png.length).toBeLessThan(250_000);
+    await expect(upload(caller, png, { userId: "misty", batchId: batch.id })).rejects.toMatchObject({
+      type: "IMAGE_TOO_LARGE",
+      code: 422,
+      data: { width: 10_000, height: 6_000, maxPixels: 50_000_000 },
+    });
+    // The same header over pixel data no decoder could read: still IMAGE_TOO_LARGE, so nothing was decoded.
+    const iend = png.subarray(png.length - 12);
+    const garbage = Buffer.concat([png.subarray(0, 33), Buffer.from("0000001049444154", "hex"), Buffer.alloc(20, 0xab), iend]);
+    await expect(upload(caller, garbage, { userId: "misty", batchId: batch.id })).rejects.toMatchObject({ type: "IMAGE_TOO_LARGE" });
+    expect(await dataSource.query(`SELECT id FROM analysis_images WHERE batch_id = $1`, [batch.id])).toEqual([]);
   });
 
   it("is ready", async () => {

@@ -38,6 +38,6 @@ export const visionConfigShape = {
    */
   ANALYSIS_CONFIDENCE_THRESHOLD: env.fraction(DEFAULT_CONFIDENCE_THRESHOLD),
   /** Images with more pixels than this are not decoded. */
-  MAX_IMAGE_PIXELS: env.positiveInt(60_000_000),
+  MAX_IMAGE_PIXELS: env.positiveInt(50_000_000),
 };
 export type VisionConfig = z.infer<z.ZodObject<typeof visionConfigShape>>;
