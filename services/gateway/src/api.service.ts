@@ -7,7 +7,7 @@ import { bindToActiveTrace, toErrorBody } from "@poke-ventory/runtime";
 import type { GatewayConfig } from "./config";
 import type { Tokens } from "./auth/tokens";
 import { HTTP } from "./http.service";
-import { receiveUpload, type UploadPorts } from "./http/receive-upload";
+import { batchReport, receiveUpload, type UploadPorts } from "./http/receive-upload";
 import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
 import { batchResponse } from "./domain/batch-response";
 
@@ -36,11 +36,7 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
       if (received.rejected.length > 0) {
         const first = received.rejected[0];
         const type = (first.type in ErrorTypes ? first.type : "VALIDATION_FAILED") as ErrorType;
-        throw new AppError(type, first.message, {
-          batch_id: received.batch.id,
-          accepted: received.accepted.map((i) => ({ image_id: i.id, filename: i.original_filename })),
-          rejected: received.rejected,
-        });
+        throw new AppError(type, first.message, batchReport(received));
       }
       const get = () => ctx.call<BatchView, object>(Actions.ingest.getBatch, { userId, id: received.batch.id });
       const batch = await waitForAnalysis(get, parseWait(req.query?.wait, config.ANALYSIS_WAIT_SECONDS));

@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { expect, it } from "vitest";
 import { benchCardsDir } from "@poke-ventory/testing";
 import { ApiClient, benchFile, benchLabels } from "./api-client";
@@ -81,6 +82,59 @@ export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: numb
     expect(cut.status).toBeGreaterThanOrEqual(400);
     expect(cut.status).toBeLessThan(500);
     expect((await fetch(`${base()}/health`)).status).toBe(200);
+  });
+
+  it("2e. a batch that fails midway (a 21st file, an unknown field, a cut body) reports its batch id and the files it kept", async () => {
+    const tiny = (i: number) => sharp({ create: { width: 48, height: 32, channels: 3, background: { r: i * 10, g: 90, b: 200 } } }).jpeg().toBuffer();
+    const files = await Promise.all(Array.from({ length: 21 }, async (_, i) => ({ name: `box-${i}.jpg`, bytes: await tiny(i) })));
+    const tooMany = await ash().upload(files, "sealed", 0);
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.error).toMatchObject({ type: "VALIDATION_FAILED", details: { batch_id: expect.any(String), rejected: [] } });
+    expect(tooMany.body.error.details.accepted).toHaveLength(20);
+    const keptMany = await ash().request("GET", `/imports/batches/${tooMany.body.error.details.batch_id}`);
+    expect(keptMany.body.images.map((i: { id: string }) => i.id).sort()).toEqual(tooMany.body.error.details.accepted.map((a: { image_id: string }) => a.image_id).sort());
+
+    const form = new FormData();
+    form.append("subject_type", "cards");
+    form.append("files", new Blob([new Uint8Array(scan.bytes)], { type: "image/jpeg" }), scan.name);
+    form.append("photos", new Blob([new Uint8Array(files[0].bytes)], { type: "image/jpeg" }), "wrong-field.jpg");
+    const unknown = await ash().request("POST", "/imports/batches?wait=0", form);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.details).toMatchObject({
+      batch_id: expect.any(String),
+      accepted: [{ image_id: expect.any(String), filename: scan.name }],
+      rejected: [],
+      problems: [{ field: "photos", message: expect.any(String) }],
+    });
+    // The kept file goes on to analysis like any other.
+    const analysed = await ash().poll(`/imports/batches/${unknown.body.error.details.batch_id}`, (b) => b.images.every((i: { status: string }) => i.status !== "stored"));
+    expect(analysed.images).toEqual([expect.objectContaining({ id: unknown.body.error.details.accepted[0].image_id, status: "analysed" })]);
+
+    const boundary = "----pv-cut-midway";
+    const part = (name: string, filename: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`;
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="subject_type"\r\n\r\nsealed\r\n`),
+      Buffer.from(part("files", "whole.jpg")),
+      files[1].bytes,
+      Buffer.from("\r\n"),
+      Buffer.from(part("files", "cut.jpg")),
+      files[2].bytes.subarray(0, 200),
+    ]);
+    const cut = await fetch(`${base()}/imports/batches?wait=0`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ash().token}`, "content-type": `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(cut.status).toBe(422);
+    const cutBody: any = await cut.json();
+    expect(cutBody.error.details).toMatchObject({
+      batch_id: expect.any(String),
+      accepted: [{ image_id: expect.any(String), filename: "whole.jpg" }],
+      rejected: [expect.objectContaining({ filename: "cut.jpg" })],
+    });
+    const keptCut = await ash().request("GET", `/imports/batches/${cutBody.error.details.batch_id}`);
+    expect(keptCut.body.images).toEqual([expect.objectContaining({ id: cutBody.error.details.accepted[0].image_id, status: "archived" })]);
   });
 
   it("2c. stores and reports a sealed product without analysing it", async () => {
