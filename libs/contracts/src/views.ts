@@ -68,6 +68,8 @@ export interface ImageView {
   failure_reason: string | null;
   image_url: string;
   created_at: string;
+  /** Set when these bytes were already sent by the same user: the existing image answered, nothing analysed twice. */
+  duplicate_of?: string;
 }
 
 export interface BatchView {

@@ -9,7 +9,7 @@ import type { Tokens } from "./auth/tokens";
 import { HTTP } from "./http.service";
 import { batchReport, receiveUpload, type UploadPorts } from "./http/receive-upload";
 import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
-import { batchResponse } from "./domain/batch-response";
+import { batchResponse, withDuplicates } from "./domain/batch-response";
 
 type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
 type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: unknown): void; sendError(req: Req, res: ServerResponse, err: unknown): void };
@@ -40,8 +40,10 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
       }
       const get = () => ctx.call<BatchView, object>(Actions.ingest.getBatch, { userId, id: received.batch.id });
       const batch = await waitForAnalysis(get, parseWait(req.query?.wait, config.ANALYSIS_WAIT_SECONDS));
-      const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: batch.id });
-      const body = batchResponse(batch, drafts);
+      const listDrafts = (batchId: string) => ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId });
+      const duplicates = received.accepted.filter((i) => i.duplicate_of);
+      const earlierDrafts = await Promise.all([...new Set(duplicates.map((i) => i.batch_id))].map(listDrafts));
+      const body = withDuplicates(batchResponse(batch, await listDrafts(batch.id)), duplicates, earlierDrafts.flat());
       // Where the batch is read back (polled, while it is still processing): `Location` on the 201 and on the 202.
       // moleculer-web sets it from `$location` for a 201 only (and warns without it); the header covers the 202.
       const location = `/imports/batches/${batch.id}`;

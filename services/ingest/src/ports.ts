@@ -41,6 +41,13 @@ export interface ExpiryCursor {
 /** `analysis_images`. */
 export interface ImageRepository {
   insert(image: ImageRecord): Promise<void>;
+  /**
+   * Inserts a new live image unless the user already has a live one (`stored`, `analysed`, `archived`) of the
+   * same bytes and subject type (a unique index: race-safe); false when that one was there first.
+   */
+  insertUnlessDuplicate(image: ImageRecord): Promise<boolean>;
+  /** The user's live image (`stored`, `analysed` or `archived`) of these bytes and subject type. */
+  findLiveDuplicate(of: Pick<ImageRecord, "userId" | "sha256" | "subjectType">): Promise<ImageRecord | null>;
   /** Null for an unknown or malformed id. */
   findById(id: string): Promise<ImageRecord | null>;
   listByBatch(batchId: string): Promise<ImageRecord[]>;

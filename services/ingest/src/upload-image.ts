@@ -8,6 +8,7 @@ import type { IngestDeps } from "./deps";
 import { findOwnBatch } from "./get-batch";
 import { checkImageBytes } from "./check-image";
 import { readLimited } from "./read-limited";
+import { reuseDuplicate } from "./reuse-duplicate";
 import type { ImageRecord } from "./records";
 
 export interface UploadRequest {
@@ -18,6 +19,8 @@ export interface UploadRequest {
 /**
  * Checks an upload by its bytes (size, signature, completeness, pixels), stores it under `originals/`,
  * grants its lease, records it, and announces it for analysis (`sealed` images are archived instead).
+ * The same bytes sent again by the same user, for the same subject type, while the first image lives, answer
+ * that image with `duplicate_of` (nothing stored or analysed twice).
  */
 export async function uploadImage(
   deps: IngestDeps,
@@ -28,6 +31,10 @@ export async function uploadImage(
   const batch = await findOwnBatch(deps, meta.userId, meta.batchId);
   const bytes = await readLimited(request.stream, deps.settings.maxUploadBytes);
   const { contentType, width, height } = await checkImageBytes(bytes, { maxPixels: deps.settings.maxImagePixels });
+
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const duplicate = await reuseDuplicate(deps, { userId: batch.userId, sha256, subjectType: batch.subjectType });
+  if (duplicate) return duplicate;
 
   const now = deps.clock.now();
   const ttl = deps.settings.imageTtlSeconds;
@@ -40,7 +47,7 @@ export async function uploadImage(
     sizeBytes: bytes.length,
     width,
     height,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
+    sha256,
     originalFilename: meta.filename ?? null,
     subjectType: batch.subjectType,
     status: batch.subjectType === "sealed" ? "archived" : "stored",
@@ -53,7 +60,12 @@ export async function uploadImage(
   image.objectKey = originalKey(image.id);
 
   // The row first: whatever fails after it, the image is accounted for and the sweeper can clean it up.
-  await deps.images.insert(image);
+  // Two uploads of the same bytes at once: the unique index lets one in, the other answers with it.
+  if (!(await deps.images.insertUnlessDuplicate(image))) {
+    const winner = await reuseDuplicate(deps, image);
+    if (winner) return winner;
+    await deps.images.insert(image);
+  }
   try {
     await deps.objects.put(image.objectKey, bytes, { contentType, size: bytes.length });
     await deps.leases.grant(imageLeaseKey(image.id), ttl);

@@ -10,7 +10,7 @@ import { createBroker, ensurePipelineStreams, loadConfig } from "@poke-ventory/r
 import { MinioObjectStore } from "@poke-ventory/storage";
 import { createTestDatabase, startTestS3, testInfra, uniqueName, type TestS3 } from "@poke-ventory/testing";
 import { composeIngest, ingestConfigShape, ingestEntities, ingestMigrations } from "../src/index";
-import { badUploads, benchScan, createBatch, readImage, upload, waitFor } from "./helpers";
+import { badUploads, benchScan, createBatch, readImage, upload, variant, waitFor } from "./helpers";
 
 const TTL_S = 2;
 const namespace = uniqueName("pv-ingest");
@@ -117,11 +117,12 @@ describe("ingest over NATS with Postgres, Redis and S3", () => {
   });
 
   it("answers NOT_FOUND for another user's batch and image", async () => {
-    const batch = await createBatch(caller, "ash");
-    const image = await upload(caller, benchScan(), { userId: "ash", batchId: batch.id });
+    // A user of its own: ash's earlier uploads of the same bytes would answer this one (dedup).
+    const batch = await createBatch(caller, "lance");
+    const image = await upload(caller, benchScan(), { userId: "lance", batchId: batch.id });
     await expect(readImage(caller, "gary", image.id)).rejects.toMatchObject({ type: "NOT_FOUND", code: 404 });
     await expect(caller.call(Actions.ingest.getBatch, { userId: "gary", id: batch.id })).rejects.toMatchObject({ type: "NOT_FOUND" });
-    expect(await caller.call(Actions.ingest.getBatch, { userId: "ash", id: batch.id })).toMatchObject({ images: [{ id: image.id }] });
+    expect(await caller.call(Actions.ingest.getBatch, { userId: "lance", id: batch.id })).toMatchObject({ images: [{ id: image.id }] });
   });
 
   it("archives a sealed upload and never publishes it", async () => {
@@ -148,7 +149,7 @@ describe("ingest over NATS with Postgres, Redis and S3", () => {
   it("shows a dead letter's step and reason in the batch view, and expires an image whose object was gone", async () => {
     const batch = await createBatch(caller, "ash");
     const failed = await upload(caller, benchScan(), { userId: "ash", batchId: batch.id });
-    const gone = await upload(caller, benchScan(), { userId: "ash", batchId: batch.id });
+    const gone = await upload(caller, variant(benchScan(), "gone"), { userId: "ash", batchId: batch.id });
     const channels = caller as unknown as { sendToChannel(name: string, payload: unknown, opts: object): Promise<void> };
     await channels.sendToChannel(DEAD_LETTER_CHANNEL, { imageId: failed.id }, {
       headers: { [DeadLetterHeaders.channel]: Channels.imageStored, [DeadLetterHeaders.reason]: "failed after 4 attempts: OCR worker crashed" },
@@ -225,6 +226,63 @@ describe("ingest over NATS with Postgres, Redis and S3", () => {
     const garbage = Buffer.concat([png.subarray(0, 33), Buffer.from("0000001049444154", "hex"), Buffer.alloc(20, 0xab), iend]);
     await expect(upload(caller, garbage, { userId: "misty", batchId: batch.id })).rejects.toMatchObject({ type: "IMAGE_TOO_LARGE" });
     expect(await dataSource.query(`SELECT id FROM analysis_images WHERE batch_id = $1`, [batch.id])).toEqual([]);
+  });
+
+  describe("dedup by SHA-256", () => {
+    /** Bytes no other test sends: a small JPEG of its own colour. */
+    const fresh = (seed: number) => sharp({ create: { width: 64, height: 48, channels: 3, background: { r: seed % 256, g: 17, b: 99 } } }).jpeg().toBuffer();
+    const originals = async (userId: string, bytes: Buffer) =>
+      (await dataSource.query(`SELECT id, status FROM analysis_images WHERE user_id = $1 AND sha256 = $2`, [userId, createHash("sha256").update(bytes).digest("hex")])) as { id: string; status: string }[];
+    const announced = (id: string) => consumed.filter((m) => m.imageId === id).length;
+
+    it("answers the same bytes sent again by the same user with the existing image: no second row, object or image.stored", async () => {
+      const bytes = await fresh(1);
+      const first = await upload(caller, bytes, { userId: "brock", batchId: (await createBatch(caller, "brock")).id });
+      await waitFor(async () => announced(first.id) === 1);
+      const later = await createBatch(caller, "brock");
+      const objectsBefore = (await objects.list("originals/")).length;
+      const again = await upload(caller, bytes, { userId: "brock", batchId: later.id, filename: "again.jpg" });
+      expect(again).toMatchObject({ id: first.id, duplicate_of: first.id, batch_id: first.batch_id });
+      expect(await originals("brock", bytes)).toEqual([{ id: first.id, status: "stored" }]);
+      expect((await objects.list("originals/")).length).toBe(objectsBefore);
+      await sleep(300);
+      expect(announced(first.id)).toBe(1);
+      expect(consumed.filter((m) => m.userId === "brock")).toHaveLength(1);
+    });
+
+    it("stores another user's identical bytes as their own image", async () => {
+      const bytes = await fresh(2);
+      const mine = await upload(caller, bytes, { userId: "brock", batchId: (await createBatch(caller, "brock")).id });
+      const theirs = await upload(caller, bytes, { userId: "erika", batchId: (await createBatch(caller, "erika")).id });
+      expect(theirs.id).not.toBe(mine.id);
+      expect(theirs.duplicate_of).toBeUndefined();
+      await waitFor(async () => announced(theirs.id) === 1);
+    });
+
+    it("stores and analyses one image when the same bytes are sent twice at once", async () => {
+      const bytes = await fresh(3);
+      const [a, b] = await Promise.all([1, 2].map(async () => upload(caller, bytes, { userId: "brock", batchId: (await createBatch(caller, "brock")).id })));
+      expect(a.id).toBe(b.id);
+      expect([a.duplicate_of, b.duplicate_of].filter(Boolean)).toEqual([a.id]);
+      expect(await originals("brock", bytes)).toHaveLength(1);
+      await waitFor(async () => announced(a.id) === 1);
+    });
+
+    it("analyses the bytes again once the earlier image expired or failed", async () => {
+      const bytes = await fresh(4);
+      const first = await upload(caller, bytes, { userId: "brock", batchId: (await createBatch(caller, "brock")).id });
+      await redis.del(`image:${first.id}`);
+      await dataSource.query(`UPDATE analysis_images SET expires_at = now() - interval '1 second' WHERE id = $1`, [first.id]);
+      const second = await upload(caller, bytes, { userId: "brock", batchId: (await createBatch(caller, "brock")).id });
+      expect(second.id).not.toBe(first.id);
+      expect(second.duplicate_of).toBeUndefined();
+      expect((await row(first.id))?.status).toBe("expired");
+
+      await dataSource.query(`UPDATE analysis_images SET status = 'failed' WHERE id = $1`, [second.id]);
+      const third = await upload(caller, bytes, { userId: "brock", batchId: (await createBatch(caller, "brock")).id });
+      expect([first.id, second.id]).not.toContain(third.id);
+      await waitFor(async () => announced(third.id) === 1);
+    });
   });
 
   it("is ready", async () => {

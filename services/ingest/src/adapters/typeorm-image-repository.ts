@@ -1,9 +1,12 @@
-import { MoreThan, Not, type DataSource, type Repository } from "typeorm";
+import { In, MoreThan, Not, type DataSource, type Repository } from "typeorm";
 import type { ImageStatus } from "@poke-ventory/contracts";
 import { AnalysisImageEntity } from "../entities/analysis-image.entity";
 import type { ExpiryCursor, ImageChanges, ImageRepository } from "../ports";
 import type { ImageRecord } from "../records";
 import { isUuid } from "./uuid";
+
+/** The statuses the dedup index covers: an image that still counts as stored. */
+const LIVE_STATUSES: ImageStatus[] = ["stored", "analysed", "archived"];
 
 export class TypeormImageRepository implements ImageRepository {
   private readonly repo: Repository<ImageRecord>;
@@ -14,6 +17,16 @@ export class TypeormImageRepository implements ImageRepository {
 
   async insert(image: ImageRecord): Promise<void> {
     await this.repo.insert(image);
+  }
+
+  async insertUnlessDuplicate(image: ImageRecord): Promise<boolean> {
+    // ON CONFLICT DO NOTHING: the partial unique index on (user_id, sha256, subject_type) of live images decides.
+    await this.repo.createQueryBuilder().insert().values(image).orIgnore().execute();
+    return this.repo.existsBy({ id: image.id });
+  }
+
+  async findLiveDuplicate(of: Pick<ImageRecord, "userId" | "sha256" | "subjectType">): Promise<ImageRecord | null> {
+    return this.repo.findOneBy({ userId: of.userId, sha256: of.sha256, subjectType: of.subjectType, status: In(LIVE_STATUSES) });
   }
 
   async findById(id: string): Promise<ImageRecord | null> {
