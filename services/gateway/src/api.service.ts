@@ -70,6 +70,8 @@ export function createApiService(config: GatewayConfig, tokens: Tokens): Service
           "POST drafts/:id/select": HTTP.selectDraft,
           "GET images/:id": HTTP.readImage,
           "GET images/:id/cards/:index": HTTP.readCrop,
+          "GET images/:id/thumbnail": HTTP.readThumbnail,
+          "GET images/:id/cards/:index/thumbnail": HTTP.readThumbnail,
         }),
         privateRoute("/collection", { "GET cards": HTTP.listCards, "GET master-sets": HTTP.listMasterSets }),
         privateRoute("/catalog", {

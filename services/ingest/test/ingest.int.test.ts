@@ -285,6 +285,56 @@ describe("ingest over NATS with Postgres, Redis and S3", () => {
     });
   });
 
+  describe("thumbnails", () => {
+    const GPS = { IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 24/1", GPSLongitudeRef: "E", GPSLongitude: "2/1 21/1 3/1" } };
+    /** A 1200×800 photo stored sideways (EXIF orientation 6: upright it is 800×1200), with a camera and GPS. */
+    const phonePhoto = () =>
+      sharp({ create: { width: 1200, height: 800, channels: 3, background: "#3a7" } })
+        .jpeg()
+        .withExif({ IFD0: { Make: "Pixelcam", Model: "P-7" }, ...GPS })
+        .withMetadata({ orientation: 6 })
+        .toBuffer();
+    const readThumbnail = async (userId: string, id: string, index?: number) => {
+      const meta: Record<string, unknown> = {};
+      const stream = await caller.call<NodeJS.ReadableStream, object>(Actions.ingest.readThumbnail, { userId, id, index }, { meta });
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+      return { bytes: Buffer.concat(chunks), contentType: meta.$responseType };
+    };
+
+    it("makes an upright WebP of ≤ 320 px without any metadata, once, for the owner only", async () => {
+      const photo = await phonePhoto();
+      expect((await sharp(photo).metadata()).exif).toBeDefined();
+      const image = await upload(caller, photo, { userId: "sabrina", batchId: (await createBatch(caller, "sabrina")).id });
+      const thumb = await readThumbnail("sabrina", image.id);
+      expect(thumb.contentType).toBe("image/webp");
+      const meta = await sharp(thumb.bytes).metadata();
+      expect(meta).toMatchObject({ format: "webp", width: 213, height: 320 });
+      expect(meta.exif).toBeUndefined();
+      expect(meta.orientation).toBeUndefined();
+      const kept = await objects.get(`thumbnails/${image.id}/image.webp`);
+      expect(kept.equals(thumb.bytes)).toBe(true);
+      expect((await readThumbnail("sabrina", image.id)).bytes.equals(thumb.bytes)).toBe(true);
+      await expect(readThumbnail("gary", image.id)).rejects.toMatchObject({ type: "NOT_FOUND", code: 404 });
+    });
+
+    it("makes a card crop's thumbnail without metadata, 404 for a card that is not there, and deletes them with the image", async () => {
+      const image = await upload(caller, await phonePhoto(), { userId: "sabrina", batchId: (await createBatch(caller, "sabrina")).id });
+      const crop = await sharp({ create: { width: 630, height: 880, channels: 3, background: "#fc0" } }).jpeg().withExif(GPS).toBuffer();
+      await objects.put(`crops/${image.id}/0.jpg`, crop, { contentType: "image/jpeg" });
+      const thumb = await readThumbnail("sabrina", image.id, 0);
+      const meta = await sharp(thumb.bytes).metadata();
+      expect(meta).toMatchObject({ format: "webp", width: 229, height: 320 });
+      expect(meta.exif).toBeUndefined();
+      await expect(readThumbnail("sabrina", image.id, 3)).rejects.toMatchObject({ type: "NOT_FOUND" });
+      await expect(readThumbnail("gary", image.id, 0)).rejects.toMatchObject({ type: "NOT_FOUND" });
+
+      await redis.del(`image:${image.id}`);
+      await expect(readThumbnail("sabrina", image.id)).rejects.toMatchObject({ type: "IMAGE_EXPIRED", code: 410 });
+      expect(await objects.list(`thumbnails/${image.id}/`)).toEqual([]);
+    });
+  });
+
   it("is ready", async () => {
     expect(await caller.call(Actions.ingest.ready)).toMatchObject({ status: "ok" });
   });
