@@ -3,8 +3,9 @@ import { imageEnd, readHeaderSize } from "./domain/image-header";
 import { sniffImageType, type ImageContentType } from "./domain/sniff-image-type";
 import { exceedsPixelLimit } from "./domain/upload-limits";
 import { inspectImage } from "./inspect-image";
+import { readPhotoExif, type PhotoExif } from "./read-photo-exif";
 
-export interface CheckedImage {
+export interface CheckedImage extends PhotoExif {
   contentType: ImageContentType;
   width: number;
   height: number;
@@ -14,7 +15,8 @@ export interface CheckedImage {
  * The checks every image goes through before it is accepted, whichever way its bytes arrived (a multipart
  * upload, or an object uploaded straight to storage): not empty, a JPEG/PNG/WebP signature, complete up to its
  * end marker (bytes after it are allowed and kept: Motion Photos, vendor trailers), at most `maxPixels` by its
- * header (read before anything is decoded), and a header sharp can read. The size cap is the caller's
+ * header (read before anything is decoded), and a header sharp can read. Also returns the date taken and the
+ * camera from its EXIF (never the GPS position). The size cap is the caller's
  * (it is enforced while the bytes are read). Throws the AppError the client gets.
  */
 export async function checkImageBytes(bytes: Buffer, limits: { maxPixels: number }): Promise<CheckedImage> {
@@ -25,9 +27,9 @@ export async function checkImageBytes(bytes: Buffer, limits: { maxPixels: number
   const header = readHeaderSize(contentType, bytes);
   if (!header) throw new AppError("VALIDATION_FAILED", "The image could not be read", [{ field: "file", message: "no size in the image header" }]);
   checkPixels(header.width, header.height, limits.maxPixels);
-  const { width, height } = await inspectImage(bytes);
+  const { width, height, exif } = await inspectImage(bytes);
   checkPixels(width, height, limits.maxPixels);
-  return { contentType, width, height };
+  return { contentType, width, height, ...readPhotoExif(exif) };
 }
 
 function checkPixels(width: number, height: number, maxPixels: number): void {

@@ -2,7 +2,7 @@ import type { MigrationClass } from "@poke-ventory/db";
 import type { EntitySchema } from "typeorm";
 import { AnalysisImageEntity } from "./entities/analysis-image.entity";
 import { ImportBatchEntity } from "./entities/import-batch.entity";
-import { IngestDedup1764870000000 } from "./migrations/ingest-dedup";
+import { IngestExifDedup1764870000000 } from "./migrations/ingest-exif-dedup";
 import { IngestInit1763770000000 } from "./migrations/ingest-init";
 
 export { ingestConfigShape, type IngestConfig } from "./config";
@@ -13,4 +13,4 @@ export type { LeaseStore } from "./ports";
 
 /** Tables owned by ingest. */
 export const ingestEntities: EntitySchema[] = [ImportBatchEntity, AnalysisImageEntity] as EntitySchema[];
-export const ingestMigrations: MigrationClass[] = [IngestInit1763770000000, IngestDedup1764870000000];
+export const ingestMigrations: MigrationClass[] = [IngestInit1763770000000, IngestExifDedup1764870000000];

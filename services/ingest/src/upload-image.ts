@@ -30,7 +30,7 @@ export async function uploadImage(
   const { meta } = request;
   const batch = await findOwnBatch(deps, meta.userId, meta.batchId);
   const bytes = await readLimited(request.stream, deps.settings.maxUploadBytes);
-  const { contentType, width, height } = await checkImageBytes(bytes, { maxPixels: deps.settings.maxImagePixels });
+  const { contentType, width, height, takenAt, cameraMake, cameraModel } = await checkImageBytes(bytes, { maxPixels: deps.settings.maxImagePixels });
 
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const duplicate = await reuseDuplicate(deps, { userId: batch.userId, sha256, subjectType: batch.subjectType });
@@ -49,6 +49,9 @@ export async function uploadImage(
     height,
     sha256,
     originalFilename: meta.filename ?? null,
+    takenAt,
+    cameraMake,
+    cameraModel,
     subjectType: batch.subjectType,
     status: batch.subjectType === "sealed" ? "archived" : "stored",
     cardsFound: null,

@@ -291,7 +291,7 @@ describe("ingest over NATS with Postgres, Redis and S3", () => {
     const phonePhoto = () =>
       sharp({ create: { width: 1200, height: 800, channels: 3, background: "#3a7" } })
         .jpeg()
-        .withExif({ IFD0: { Make: "Pixelcam", Model: "P-7" }, ...GPS })
+        .withExif({ IFD0: { Make: "Pixelcam", Model: "P-7" }, IFD2: { DateTimeOriginal: "2025:07:14 16:20:05" }, ...GPS })
         .withMetadata({ orientation: 6 })
         .toBuffer();
     const readThumbnail = async (userId: string, id: string, index?: number) => {
@@ -302,10 +302,15 @@ describe("ingest over NATS with Postgres, Redis and S3", () => {
       return { bytes: Buffer.concat(chunks), contentType: meta.$responseType };
     };
 
-    it("makes an upright WebP of ≤ 320 px without any metadata, once, for the owner only", async () => {
+    it("keeps the date taken and camera on the image, and makes an upright WebP of ≤ 320 px without any metadata, once, for the owner only", async () => {
       const photo = await phonePhoto();
       expect((await sharp(photo).metadata()).exif).toBeDefined();
-      const image = await upload(caller, photo, { userId: "sabrina", batchId: (await createBatch(caller, "sabrina")).id });
+      const batch = await createBatch(caller, "sabrina");
+      const image = await upload(caller, photo, { userId: "sabrina", batchId: batch.id });
+      const taken = { taken_at: "2025-07-14T16:20:05", camera_make: "Pixelcam", camera_model: "P-7" };
+      expect(image).toMatchObject({ ...taken, width: 1200, height: 800 });
+      expect(await caller.call(Actions.ingest.getBatch, { userId: "sabrina", id: batch.id })).toMatchObject({ images: [taken] });
+      expect(await row(image.id)).toMatchObject(taken);
       const thumb = await readThumbnail("sabrina", image.id);
       expect(thumb.contentType).toBe("image/webp");
       const meta = await sharp(thumb.bytes).metadata();
@@ -319,7 +324,7 @@ describe("ingest over NATS with Postgres, Redis and S3", () => {
     });
 
     it("makes a card crop's thumbnail without metadata, 404 for a card that is not there, and deletes them with the image", async () => {
-      const image = await upload(caller, await phonePhoto(), { userId: "sabrina", batchId: (await createBatch(caller, "sabrina")).id });
+      const image = await upload(caller, variant(await phonePhoto(), "2"), { userId: "sabrina", batchId: (await createBatch(caller, "sabrina")).id });
       const crop = await sharp({ create: { width: 630, height: 880, channels: 3, background: "#fc0" } }).jpeg().withExif(GPS).toBuffer();
       await objects.put(`crops/${image.id}/0.jpg`, crop, { contentType: "image/jpeg" });
       const thumb = await readThumbnail("sabrina", image.id, 0);
