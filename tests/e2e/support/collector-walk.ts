@@ -174,6 +174,19 @@ export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: numb
     expect((await ash().request("GET", `${state.draft.image_url}/cards/7`)).status).toBe(404);
   });
 
+  it("3b. serves WebP thumbnails of the image and of its card crop, without metadata, to the owner only", async () => {
+    for (const url of [`${state.draft.image_url}/thumbnail`, `${state.draft.crop_url}/thumbnail`]) {
+      const thumb = await ash().request("GET", url);
+      expect(thumb.status, url).toBe(200);
+      expect(thumb.headers.get("content-type")).toBe("image/webp");
+      const meta = await sharp(thumb.body).metadata();
+      expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(320);
+      expect(meta.exif).toBeUndefined();
+      expect((await state.gary.request("GET", url)).status).toBe(404);
+    }
+    expect((await ash().request("GET", `${state.draft.image_url}/cards/7/thumbnail`)).status).toBe(404);
+  });
+
   it("4. selects a card for the draft, once", async () => {
     const body = { card_id: label.card_id, quantity: 2, condition: "near_mint", price_paid: 1.5, acquired_at: "2026-11-01", notes: "from a booster" };
     const res = await ash().request("POST", `/imports/drafts/${state.draft.id}/select`, body);
