@@ -10,6 +10,8 @@ export const Actions = {
     listBatches: "ingest.listBatches",
     readImage: "ingest.readImage",
     readCrop: "ingest.readCrop",
+    /** A WebP thumbnail (~320 px long side) of an image, or of one card's crop with `index`. */
+    readThumbnail: "ingest.readThumbnail",
     ready: "ingest.ready",
     usage: "ingest.usage",
     prepareUpload: "ingest.prepareUpload",

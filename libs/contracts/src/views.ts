@@ -63,11 +63,17 @@ export interface ImageView {
   width: number;
   height: number;
   original_filename: string | null;
+  /** From the photo's EXIF, when it has one: the camera's local date and time (`YYYY-MM-DDTHH:mm:ss`, no zone), make and model. */
+  taken_at: string | null;
+  camera_make: string | null;
+  camera_model: string | null;
   cards_found: number | null;
   /** Why the pipeline gave up on a `failed` image (the step and its last error); null otherwise. */
   failure_reason: string | null;
   image_url: string;
   created_at: string;
+  /** Set when these bytes were already sent by the same user: the existing image answered, nothing analysed twice. */
+  duplicate_of?: string;
 }
 
 export interface BatchView {

@@ -18,9 +18,9 @@ import type { GatewayConfig } from "./config";
 import { admitRequest, type AdmitDeps } from "./http/admit-request";
 import { ACCESS } from "./access.service";
 import { HTTP } from "./http.service";
-import { receiveUpload, type UploadPorts } from "./http/receive-upload";
+import { batchReport, receiveUpload, type UploadPorts } from "./http/receive-upload";
 import { parseWait, waitForAnalysis } from "./http/wait-for-analysis";
-import { batchResponse } from "./domain/batch-response";
+import { batchResponse, withDuplicates } from "./domain/batch-response";
 import { serveWebApp } from "./http/serve-web-app";
 import { streamBatchEvents } from "./http/stream-batch-events";
 import { serveApiDocs } from "./http/serve-api-docs";
@@ -58,13 +58,9 @@ export function createApiService(config: GatewayConfig, gate: AdmitDeps, quotaOf
       if (received.rejected.length > 0) {
         const first = received.rejected[0];
         const type = (first.type in ErrorTypes ? first.type : "VALIDATION_FAILED") as ErrorType;
-        throw new AppError(type, first.message, {
-          batch_id: received.batch.id,
-          accepted: received.accepted.map((i) => ({ image_id: i.id, filename: i.original_filename })),
-          rejected: received.rejected,
-        });
+        throw new AppError(type, first.message, batchReport(received));
       }
-      await respondWithBatch.call(this, req, res, received.batch.id);
+      await respondWithBatch.call(this, req, res, received.batch.id, received.accepted.filter((i) => i.duplicate_of));
     } catch (err) {
       this.sendError(req, res, err);
     }
@@ -92,13 +88,18 @@ export function createApiService(config: GatewayConfig, gate: AdmitDeps, quotaOf
   }
 
   /** The answer of a batch upload (also of a completed direct upload): 201 once analysed, else 202 after `wait`. */
-  async function respondWithBatch(this: GatewayThis, req: Req, res: ServerResponse, batchId: string) {
+  /**
+   * The answer of a batch upload (also of a completed direct upload): 201 once analysed, else 202 after `wait`. Files
+   * the user had sent before (`duplicate_of`) come back with the drafts of their earlier batch.
+   */
+  async function respondWithBatch(this: GatewayThis, req: Req, res: ServerResponse, batchId: string, duplicates: ImageView[] = []) {
     const ctx = req.$ctx;
     const userId = ctx.meta.user.id;
     const get = () => ctx.call<BatchView, object>(Actions.ingest.getBatch, { userId, id: batchId });
     const batch = await waitForAnalysis(get, parseWait(req.query?.wait, config.ANALYSIS_WAIT_SECONDS));
-    const drafts = await ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: batch.id });
-    const body = batchResponse(batch, drafts);
+    const listDrafts = (id: string) => ctx.call<DraftView[], object>(Actions.collection.listDrafts, { userId, batchId: id });
+    const earlierDrafts = await Promise.all([...new Set(duplicates.map((i) => i.batch_id))].map(listDrafts));
+    const body = withDuplicates(batchResponse(batch, await listDrafts(batch.id)), duplicates, earlierDrafts.flat());
     // Where the batch is read back (polled, while it is still processing): `Location` on the 201 and on the 202.
     // moleculer-web sets it from `$location` for a 201 only (and warns without it); the header covers the 202.
     const location = `/imports/batches/${batch.id}`;
@@ -142,6 +143,8 @@ export function createApiService(config: GatewayConfig, gate: AdmitDeps, quotaOf
           "POST drafts/:id/select": HTTP.selectDraft,
           "GET images/:id": HTTP.readImage,
           "GET images/:id/cards/:index": HTTP.readCrop,
+          "GET images/:id/thumbnail": HTTP.readThumbnail,
+          "GET images/:id/cards/:index/thumbnail": HTTP.readThumbnail,
         }),
         privateRoute("/me", { "GET usage": HTTP.usage }),
         {

@@ -24,6 +24,7 @@ export const HTTP = {
   getDraft: "http.getDraft",
   readImage: "http.readImage",
   readCrop: "http.readCrop",
+  readThumbnail: "http.readThumbnail",
   selectDraft: "http.selectDraft",
   listCards: "http.listCards",
   updateCard: "http.updateCard",
@@ -91,6 +92,14 @@ export function createHttpService(deps: HttpDeps): ServiceSchema {
         params: { id, index: { type: "number", integer: true, min: 0, max: 99, convert: true } },
         async handler(ctx: Ctx<{ id: string; index: number }>) {
           const stream = await ctx.call<Readable, object>(Actions.ingest.readCrop, { userId: userId(ctx), id: ctx.params.id, index: ctx.params.index });
+          ctx.meta.$responseHeaders = { "Cache-Control": "private, no-store" };
+          return stream;
+        },
+      },
+      readThumbnail: {
+        params: { id, index: { type: "number", integer: true, min: 0, max: 99, convert: true, optional: true } },
+        async handler(ctx: Ctx<{ id: string; index?: number }>) {
+          const stream = await ctx.call<Readable, object>(Actions.ingest.readThumbnail, { userId: userId(ctx), id: ctx.params.id, index: ctx.params.index });
           ctx.meta.$responseHeaders = { "Cache-Control": "private, no-store" };
           return stream;
         },

@@ -7,7 +7,7 @@ describe("ingest config", () => {
     expect(loadConfig(ingestConfigShape, {})).toMatchObject({
       IMAGE_TTL_SECONDS: 900,
       MAX_UPLOAD_SIZE_MB: 25,
-      MAX_IMAGE_PIXELS: 60_000_000,
+      MAX_IMAGE_PIXELS: 50_000_000,
       SWEEP_INTERVAL_SECONDS: 30,
       OBJECT_STORE_DIR: "./data/objects",
     });

@@ -9,7 +9,7 @@ export const ingestConfigShape = {
   ...objectStoreShape,
   IMAGE_TTL_SECONDS: env.positiveInt(900),
   MAX_UPLOAD_SIZE_MB: z.coerce.number().positive().default(25),
-  MAX_IMAGE_PIXELS: env.positiveInt(60_000_000),
+  MAX_IMAGE_PIXELS: env.positiveInt(50_000_000),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
   /** A direct upload's URL and session lifetime; past it the sweeper deletes the session's object. */
   UPLOAD_SESSION_TTL_SECONDS: env.positiveInt(3600),

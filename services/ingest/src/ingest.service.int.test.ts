@@ -10,7 +10,7 @@ import { Actions, Channels, DEAD_LETTER_CHANNEL, type ImageStored } from "@poke-
 import { openDatabase } from "@poke-ventory/db";
 import { createBroker, loadConfig } from "@poke-ventory/runtime";
 import { createTestDatabase, tempDir } from "@poke-ventory/testing";
-import { badUploads, benchScan, createBatch, readImage, upload, waitFor } from "../test/helpers";
+import { badUploads, benchScan, createBatch, readImage, upload, variant, waitFor } from "../test/helpers";
 import { composeIngest, ingestConfigShape, ingestEntities, ingestMigrations } from "./index";
 import { ManualClock } from "./manual-clock";
 
@@ -127,9 +127,9 @@ describe("ingest service (in-process broker, real Postgres, files, memory leases
   it("records analysis outcomes from drafts.created, image.failed and dead letters", async () => {
     const batch = await createBatch(broker, "alice");
     const [a, b, c] = [
-      await upload(broker, benchScan(), { userId: "alice", batchId: batch.id }),
-      await upload(broker, benchScan(), { userId: "alice", batchId: batch.id }),
-      await upload(broker, benchScan(), { userId: "alice", batchId: batch.id }),
+      await upload(broker, variant(benchScan(), "a"), { userId: "alice", batchId: batch.id }),
+      await upload(broker, variant(benchScan(), "b"), { userId: "alice", batchId: batch.id }),
+      await upload(broker, variant(benchScan(), "c"), { userId: "alice", batchId: batch.id }),
     ];
     const channels = broker as unknown as { sendToChannel(n: string, p: unknown): Promise<void> };
     await channels.sendToChannel(Channels.draftsCreated, { imageId: a.id, batchId: batch.id, userId: "alice", draftIds: ["d1", "d2"] });

@@ -31,6 +31,7 @@ import type { ImageSweeper } from "./image-sweeper";
 import { parseQuota } from "./domain/quota";
 import { discard } from "./read-limited";
 import { readImage } from "./read-image";
+import { readThumbnail } from "./read-thumbnail";
 import { recordAnalysed, recordDeadLetter, recordFailed } from "./record-outcome";
 import { requeueStored } from "./requeue-stored";
 import { uploadImage } from "./upload-image";
@@ -94,6 +95,15 @@ export function createIngestService({ deps, sweeper, probes, requeueOnStart }: I
           ctx.meta.$responseType = crop.contentType;
           ctx.meta.$responseHeaders = { "Cache-Control": "private, no-store" };
           return crop.stream;
+        },
+      },
+      [actionKey(Actions.ingest.readThumbnail)]: {
+        params: { ...owned, index: { type: "number", integer: true, min: 0, max: 99, convert: true, optional: true } },
+        async handler(ctx: Context<OwnedParams & { index?: number }, ResponseMeta>) {
+          const thumbnail = await readThumbnail(deps, { userId: ctx.params.userId, id: ctx.params.id, cardIndex: ctx.params.index });
+          ctx.meta.$responseType = thumbnail.contentType;
+          ctx.meta.$responseHeaders = { "Cache-Control": "private, no-store" };
+          return thumbnail.stream;
         },
       },
       [actionKey(Actions.ingest.ready)]: { handler: () => checkReady(probes) },

@@ -1,12 +1,12 @@
 import sharp from "sharp";
 import { AppError } from "@poke-ventory/contracts";
 
-/** Width and height from the image header (no pixel decoding); VALIDATION_FAILED when unreadable. */
-export async function inspectImage(bytes: Buffer): Promise<{ width: number; height: number }> {
+/** Width, height and raw EXIF block from the image header (no pixel decoding); VALIDATION_FAILED when unreadable. */
+export async function inspectImage(bytes: Buffer): Promise<{ width: number; height: number; exif?: Buffer }> {
   try {
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     if (!meta.width || !meta.height) throw new Error("no dimensions in the header");
-    return { width: meta.width, height: meta.height };
+    return { width: meta.width, height: meta.height, exif: meta.exif };
   } catch (err) {
     throw new AppError("VALIDATION_FAILED", "The image could not be read", undefined, { cause: err });
   }

@@ -45,12 +45,17 @@ export interface ExpiryCursor {
 export interface ImageRepository {
   insert(image: ImageRecord): Promise<void>;
   /**
-   * Inserts `image` only when `check` passes on its user's usage (uploads since `dayStart`, bytes not expired),
-   * with the user's uploads serialised so that parallel ones cannot both pass on the same usage. `check` throws to refuse.
+   * Inserts a new live image unless the user already has a live one (`stored`, `analysed`, `archived`) of the
+   * same bytes and subject type (a unique index: race-safe); false when that one was there first. Under a quota the
+   * row goes in only when `quota.check` passes on the user's usage (uploads since `quota.dayStart`, bytes not
+   * expired), the user's uploads serialised so that parallel ones cannot both pass on the same usage; `check` throws
+   * to refuse.
    */
-  insertWithinQuota(image: ImageRecord, dayStart: Date, check: (used: UsageView) => void): Promise<void>;
+  insertNew(image: ImageRecord, quota?: { dayStart: Date; check: (used: UsageView) => void }): Promise<boolean>;
   /** A user's images created since `dayStart` and the bytes of their images not yet expired. */
   usage(userId: string, dayStart: Date): Promise<UsageView>;
+  /** The user's live image (`stored`, `analysed` or `archived`) of these bytes and subject type. */
+  findLiveDuplicate(of: Pick<ImageRecord, "userId" | "sha256" | "subjectType">): Promise<ImageRecord | null>;
   /** Null for an unknown or malformed id. */
   findById(id: string): Promise<ImageRecord | null>;
   listByBatch(batchId: string): Promise<ImageRecord[]>;

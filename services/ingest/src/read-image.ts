@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import { cropKey, imageLeaseKey } from "./domain/object-keys";
 import type { IngestDeps } from "./deps";
 import { expireImage } from "./expire-image";
+import type { ImageRecord } from "./records";
 
 const expired = () => new AppError("IMAGE_EXPIRED", "The image has expired and was deleted");
 
@@ -12,6 +13,23 @@ const expired = () => new AppError("IMAGE_EXPIRED", "The image has expired and w
  * an image whose lease lapsed answers IMAGE_EXPIRED and is removed on the spot (the sweeper would get there later).
  */
 export async function readImage(deps: IngestDeps, params: OwnedParams & { cardIndex?: number }): Promise<ReadImageResult> {
+  const image = await openImage(deps, params);
+  if (params.cardIndex !== undefined) return readCrop(deps, image.id, params.cardIndex);
+  try {
+    const stream = await deps.objects.getStream(image.objectKey);
+    return { contentType: image.contentType, sizeBytes: image.sizeBytes, stream };
+  } catch (err) {
+    if (!(err instanceof ObjectNotFoundError)) throw err;
+    await expireImage(deps, image);
+    throw expired();
+  }
+}
+
+/**
+ * The access rules of every read of an image or of what derives from it (crops, thumbnails): the owner's only
+ * (NOT_FOUND for anyone else), IMAGE_EXPIRED once its lease lapsed, and each read extends the lease.
+ */
+export async function openImage(deps: IngestDeps, params: OwnedParams): Promise<ImageRecord> {
   const image = await deps.images.findById(params.id);
   if (!image || image.userId !== params.userId) throw notFound("Image");
   if (image.status === "expired") throw expired();
@@ -22,16 +40,7 @@ export async function readImage(deps: IngestDeps, params: OwnedParams & { cardIn
     throw expired();
   }
   await deps.images.update(image.id, { expiresAt: new Date(deps.clock.now().getTime() + ttl * 1000) });
-
-  if (params.cardIndex !== undefined) return readCrop(deps, image.id, params.cardIndex);
-  try {
-    const stream = await deps.objects.getStream(image.objectKey);
-    return { contentType: image.contentType, sizeBytes: image.sizeBytes, stream };
-  } catch (err) {
-    if (!(err instanceof ObjectNotFoundError)) throw err;
-    await expireImage(deps, image);
-    throw expired();
-  }
+  return image;
 }
 
 async function readCrop(deps: IngestDeps, imageId: string, cardIndex: number): Promise<ReadImageResult> {

@@ -20,6 +20,10 @@ export interface ImageRecord {
   height: number;
   sha256: string;
   originalFilename: string | null;
+  /** From the photo's EXIF: the camera's local date and time (`YYYY-MM-DDTHH:mm:ss`), make and model. */
+  takenAt: string | null;
+  cameraMake: string | null;
+  cameraModel: string | null;
   subjectType: SubjectType;
   status: ImageStatus;
   cardsFound: number | null;

@@ -37,7 +37,7 @@ function image(status: ImageStatus, createdMinutesAgo: number, expiresInMinutes 
   const at = (minutes: number) => new Date(clock.now().getTime() + minutes * 60_000);
   return {
     id, batchId, userId: "alice", objectKey: `originals/${id}`, contentType: "image/jpeg", sizeBytes: 10,
-    width: 600, height: 825, sha256: "x", originalFilename: null, subjectType: "cards", status, cardsFound: null,
+    width: 600, height: 825, sha256: id, originalFilename: null, takenAt: null, cameraMake: null, cameraModel: null, subjectType: "cards", status, cardsFound: null,
     failureReason: null, createdAt: at(-createdMinutesAgo), analysedAt: null, expiresAt: at(expiresInMinutes),
   };
 }

@@ -1,16 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import { AppError, type ImageStored, type ImageView, type UploadMeta } from "@poke-ventory/contracts";
+import { type ImageStored, type ImageView, type UploadMeta, type UsageView } from "@poke-ventory/contracts";
 import { imageStoredMessage } from "./domain/image-stored-message";
 import { toImageView } from "./domain/image-views";
 import { quotaProblem, startOfUtcDay } from "./domain/quota";
 import { imageLeaseKey, originalKey } from "./domain/object-keys";
-import { isCompleteImage, sniffImageType, type ImageContentType } from "./domain/sniff-image-type";
-import { exceedsPixelLimit } from "./domain/upload-limits";
 import type { IngestDeps } from "./deps";
 import { findOwnBatch } from "./get-batch";
-import { inspectImage } from "./inspect-image";
+import { checkImageBytes } from "./check-image";
 import { readLimited } from "./read-limited";
+import { reuseDuplicate } from "./reuse-duplicate";
 import type { ImageRecord } from "./records";
 
 export interface UploadRequest {
@@ -21,6 +20,8 @@ export interface UploadRequest {
 /**
  * Checks an upload by its bytes (size, signature, completeness, pixels), stores it under `originals/`,
  * grants its lease, records it, and announces it for analysis (`sealed` images are archived instead).
+ * The same bytes sent again by the same user, for the same subject type, while the first image lives, answer
+ * that image with `duplicate_of` (nothing stored or analysed twice).
  */
 export async function uploadImage(
   deps: IngestDeps,
@@ -30,7 +31,11 @@ export async function uploadImage(
   const { meta } = request;
   const batch = await findOwnBatch(deps, meta.userId, meta.batchId);
   const bytes = await readLimited(request.stream, deps.settings.maxUploadBytes);
-  const { contentType, width, height } = await checkImage(bytes, deps.settings.maxImagePixels);
+  const { contentType, width, height, takenAt, cameraMake, cameraModel } = await checkImageBytes(bytes, { maxPixels: deps.settings.maxImagePixels });
+
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const duplicate = await reuseDuplicate(deps, { userId: batch.userId, sha256, subjectType: batch.subjectType });
+  if (duplicate) return duplicate;
 
   const now = deps.clock.now();
   const ttl = deps.settings.imageTtlSeconds;
@@ -43,8 +48,11 @@ export async function uploadImage(
     sizeBytes: bytes.length,
     width,
     height,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
+    sha256,
     originalFilename: meta.filename ?? null,
+    takenAt,
+    cameraMake,
+    cameraModel,
     subjectType: batch.subjectType,
     status: batch.subjectType === "sealed" ? "archived" : "stored",
     cardsFound: null,
@@ -57,13 +65,20 @@ export async function uploadImage(
 
   // The row first: whatever fails after it, the image is accounted for and the sweeper can clean it up.
   // Under a quota the row goes in only if it fits, checked with the user's uploads serialised: bytes are stored after.
+  // Two uploads of the same bytes at once: the unique index lets one in, the other answers with it.
   const { quota } = meta;
-  if (quota) {
-    await deps.images.insertWithinQuota(image, startOfUtcDay(now), (used) => {
-      const problem = quotaProblem(used, quota, image.sizeBytes);
-      if (problem) throw problem;
-    });
-  } else {
+  const fits = quota
+    ? {
+        dayStart: startOfUtcDay(now),
+        check: (used: UsageView) => {
+          const problem = quotaProblem(used, quota, image.sizeBytes);
+          if (problem) throw problem;
+        },
+      }
+    : undefined;
+  if (!(await deps.images.insertNew(image, fits))) {
+    const winner = await reuseDuplicate(deps, image);
+    if (winner) return winner;
     await deps.images.insert(image);
   }
   try {
@@ -76,16 +91,4 @@ export async function uploadImage(
     throw err;
   }
   return toImageView(image);
-}
-
-async function checkImage(bytes: Buffer, maxPixels: number): Promise<{ contentType: ImageContentType; width: number; height: number }> {
-  if (bytes.length === 0) throw new AppError("VALIDATION_FAILED", "The file is empty");
-  const contentType = sniffImageType(bytes);
-  if (!contentType) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Only JPEG, PNG and WebP images are accepted");
-  if (!isCompleteImage(contentType, bytes)) throw new AppError("VALIDATION_FAILED", "The image is truncated");
-  const { width, height } = await inspectImage(bytes);
-  if (exceedsPixelLimit(width, height, maxPixels)) {
-    throw new AppError("IMAGE_TOO_LARGE", `The image has more than ${maxPixels} pixels`, { width, height, maxPixels });
-  }
-  return { contentType, width, height };
 }

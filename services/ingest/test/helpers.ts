@@ -12,6 +12,9 @@ import { composeIngest, ingestConfigShape, ingestEntities, ingestMigrations } fr
 /** A real bench scan (JPEG). */
 export const benchScan = (name = "scan_0001.jpg") => readFileSync(path.join(benchCardsDir, name));
 
+/** The same image as other bytes (a tag after its end marker), so that dedup does not answer it with an earlier upload. */
+export const variant = (bytes: Buffer, tag: string) => Buffer.concat([bytes, Buffer.from(tag)]);
+
 /** `bytes` as a stream of 64 KiB chunks, like an HTTP upload. */
 export const chunked = (bytes: Buffer, size = 64 * 1024) => {
   const parts: Buffer[] = [];

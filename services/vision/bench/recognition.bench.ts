@@ -108,8 +108,14 @@ async function main() {
   const engine = engines.ocr;
   const ocr = new RecordingOcrEngine(engine, Number(values["native-zones"]));
   const objects: ObjectStore = new FsObjectStore(cropsDir);
+  const visionDefaults = {
+    VISION_DECODE_MAX_PIXELS: visionConfigShape.VISION_DECODE_MAX_PIXELS.parse(process.env.VISION_DECODE_MAX_PIXELS),
+    MAX_IMAGE_PIXELS: visionConfigShape.MAX_IMAGE_PIXELS.parse(process.env.MAX_IMAGE_PIXELS),
+  };
   const deps: AnalyzeImageDeps = {
-    objects, codec: new SharpImageCodec(), detector: new OpencvCardDetector(), ocr, fallbackOcr: engines.fallbackOcr, clock: systemClock, maxImagePixels: 60_000_000, log: () => undefined,
+    // The service's decode limits (defaults of its config): what vision reads here is what it reads in production.
+    objects, codec: new SharpImageCodec({ decodeMaxPixels: visionDefaults.VISION_DECODE_MAX_PIXELS }), detector: new OpencvCardDetector(), ocr,
+    fallbackOcr: engines.fallbackOcr, clock: systemClock, maxImagePixels: visionDefaults.MAX_IMAGE_PIXELS, log: () => undefined,
   };
   if (!values["no-catalog-check"]) {
     const rank = async (features: CardFeatures) => rankCandidates(index, features, { maxCandidates: 5 });

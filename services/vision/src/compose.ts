@@ -23,7 +23,7 @@ export async function composeVision(config: VisionConfig, shared: VisionShared =
   const engines = await startOcrEngines(config);
   const analyze = {
     objects,
-    codec: new SharpImageCodec(),
+    codec: new SharpImageCodec({ decodeMaxPixels: config.VISION_DECODE_MAX_PIXELS }),
     detector: new OpencvCardDetector(),
     ocr: engines.ocr,
     fallbackOcr: engines.fallbackOcr,

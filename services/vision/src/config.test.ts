@@ -12,7 +12,7 @@ describe("vision config", () => {
       OCR_ENGINE: "ppocr",
       OCR_FIRST: "tesseract",
       VISION_MAX_IN_FLIGHT: os.cpus().length,
-      MAX_IMAGE_PIXELS: 60_000_000,
+      MAX_IMAGE_PIXELS: 50_000_000,
       OBJECT_STORE_DIR: "./data/objects",
     });
   });

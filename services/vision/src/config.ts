@@ -38,6 +38,11 @@ export const visionConfigShape = {
    */
   ANALYSIS_CONFIDENCE_THRESHOLD: env.fraction(DEFAULT_CONFIDENCE_THRESHOLD),
   /** Images with more pixels than this are not decoded. */
-  MAX_IMAGE_PIXELS: env.positiveInt(60_000_000),
+  MAX_IMAGE_PIXELS: env.positiveInt(50_000_000),
+  /**
+   * Larger images are shrunk on load to about this many pixels before analysis (a JPEG by libjpeg's DCT scaling,
+   * never decoded whole), so the memory of one analysis is bounded: a 50 MP photo is read as a 16 MP one.
+   */
+  VISION_DECODE_MAX_PIXELS: env.positiveInt(16_000_000),
 };
 export type VisionConfig = z.infer<z.ZodObject<typeof visionConfigShape>>;

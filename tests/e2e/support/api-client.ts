@@ -36,6 +36,17 @@ export class ApiClient {
     this.token = login.body.access_token;
   }
 
+  /** GETs `url` until `done` holds for its body (polling a batch while it is analysed). */
+  async poll<T = any>(url: string, done: (body: T) => boolean, timeoutMs = 90_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await this.request<T>("GET", url);
+      if (res.status === 200 && done(res.body)) return res.body;
+      if (Date.now() > deadline) throw new Error(`${url}: condition not met in ${timeoutMs} ms (last ${res.status} ${JSON.stringify(res.body)})`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
   upload(files: { name: string; bytes: Buffer; type?: string }[], subjectType = "cards", wait = 60): Promise<Reply> {
     const form = new FormData();
     form.append("subject_type", subjectType);

@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { expect, it } from "vitest";
 import { benchCardsDir } from "@poke-ventory/testing";
 import { ApiClient, benchFile, benchLabels } from "./api-client";
@@ -83,12 +84,76 @@ export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: numb
     expect((await fetch(`${base()}/health`)).status).toBe(200);
   });
 
+  it("2e. a batch that fails midway (a 21st file, an unknown field, a cut body) reports its batch id and the files it kept", async () => {
+    const tiny = (i: number) => sharp({ create: { width: 48, height: 32, channels: 3, background: { r: i * 10, g: 90, b: 200 } } }).jpeg().toBuffer();
+    const files = await Promise.all(Array.from({ length: 21 }, async (_, i) => ({ name: `box-${i}.jpg`, bytes: await tiny(i) })));
+    const tooMany = await ash().upload(files, "sealed", 0);
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.error).toMatchObject({ type: "VALIDATION_FAILED", details: { batch_id: expect.any(String), rejected: [] } });
+    expect(tooMany.body.error.details.accepted).toHaveLength(20);
+    const keptMany = await ash().request("GET", `/imports/batches/${tooMany.body.error.details.batch_id}`);
+    expect(keptMany.body.images.map((i: { id: string }) => i.id).sort()).toEqual(tooMany.body.error.details.accepted.map((a: { image_id: string }) => a.image_id).sort());
+
+    const form = new FormData();
+    form.append("subject_type", "cards");
+    // Other bytes than step 2's scan (a tag after its end marker): not answered as a duplicate, analysed anew.
+    form.append("files", new Blob([new Uint8Array(Buffer.concat([scan.bytes, Buffer.from("2e")]))], { type: "image/jpeg" }), scan.name);
+    form.append("photos", new Blob([new Uint8Array(files[0].bytes)], { type: "image/jpeg" }), "wrong-field.jpg");
+    const unknown = await ash().request("POST", "/imports/batches?wait=0", form);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.details).toMatchObject({
+      batch_id: expect.any(String),
+      accepted: [{ image_id: expect.any(String), filename: scan.name }],
+      rejected: [],
+      problems: [{ field: "photos", message: expect.any(String) }],
+    });
+    // The kept file goes on to analysis like any other.
+    const analysed = await ash().poll(`/imports/batches/${unknown.body.error.details.batch_id}`, (b) => b.images.every((i: { status: string }) => i.status !== "stored"));
+    expect(analysed.images).toEqual([expect.objectContaining({ id: unknown.body.error.details.accepted[0].image_id, status: "analysed" })]);
+
+    const boundary = "----pv-cut-midway";
+    const part = (name: string, filename: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`;
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="subject_type"\r\n\r\nsealed\r\n`),
+      Buffer.from(part("files", "whole.jpg")),
+      await tiny(24), // bytes not sent before (the 21 above were kept or refused: dedup would answer box-N)
+      Buffer.from("\r\n"),
+      Buffer.from(part("files", "cut.jpg")),
+      files[2].bytes.subarray(0, 200),
+    ]);
+    const cut = await fetch(`${base()}/imports/batches?wait=0`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ash().token}`, "content-type": `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(cut.status).toBe(422);
+    const cutBody: any = await cut.json();
+    expect(cutBody.error.details).toMatchObject({
+      batch_id: expect.any(String),
+      accepted: [{ image_id: expect.any(String), filename: "whole.jpg" }],
+      rejected: [expect.objectContaining({ filename: "cut.jpg" })],
+    });
+    const keptCut = await ash().request("GET", `/imports/batches/${cutBody.error.details.batch_id}`);
+    expect(keptCut.body.images).toEqual([expect.objectContaining({ id: cutBody.error.details.accepted[0].image_id, status: "archived" })]);
+  });
+
   it("2c. stores and reports a sealed product without analysing it", async () => {
     const res = await ash().upload([scan], "sealed", 5);
     expect(res.status).toBe(201);
     expect(res.headers.get("location")).toBe(`/imports/batches/${res.body.batch_id}`);
     expect(res.body.drafts).toEqual([]);
     expect(res.body.images[0]).toMatchObject({ status: "archived", subject_type: "sealed" });
+  });
+
+  it("2f. the same bytes sent again answer the existing image and its drafts, analysed once (dedup)", async () => {
+    const again = await ash().upload([scan], "cards", 5);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.batch_id).not.toBe(state.batch.batch_id);
+    expect(again.body.images).toEqual([expect.objectContaining({ id: state.draft.image_id, duplicate_of: state.draft.image_id, status: "analysed" })]);
+    expect(again.body.drafts.map((d: { id: string }) => d.id)).toEqual([state.draft.id]);
+    const first = await ash().request("GET", `/imports/batches/${state.batch.batch_id}`);
+    expect(first.body.images).toHaveLength(1);
   });
 
   it("3. reads the batch, the draft and the image bytes", async () => {
@@ -107,6 +172,19 @@ export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: numb
     expect(crop.headers.get("content-type")).toBe("image/jpeg");
     expect(crop.body.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     expect((await ash().request("GET", `${state.draft.image_url}/cards/7`)).status).toBe(404);
+  });
+
+  it("3b. serves WebP thumbnails of the image and of its card crop, without metadata, to the owner only", async () => {
+    for (const url of [`${state.draft.image_url}/thumbnail`, `${state.draft.crop_url}/thumbnail`]) {
+      const thumb = await ash().request("GET", url);
+      expect(thumb.status, url).toBe(200);
+      expect(thumb.headers.get("content-type")).toBe("image/webp");
+      const meta = await sharp(thumb.body).metadata();
+      expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(320);
+      expect(meta.exif).toBeUndefined();
+      expect((await state.gary.request("GET", url)).status).toBe(404);
+    }
+    expect((await ash().request("GET", `${state.draft.image_url}/cards/7/thumbnail`)).status).toBe(404);
   });
 
   it("4. selects a card for the draft, once", async () => {

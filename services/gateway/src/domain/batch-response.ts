@@ -28,3 +28,14 @@ export const batchSummary = (batch: BatchView): Omit<BatchResponse, "drafts"> =>
 export function batchResponse(batch: BatchView, drafts: DraftView[]): BatchResponse {
   return { ...batchSummary(batch), drafts };
 }
+
+/**
+ * Adds the files the batch answered with an earlier image (`duplicate_of`: the same bytes sent again) to its
+ * response: those images, and their drafts among `earlierDrafts` (the drafts of the batches they belong to).
+ */
+export function withDuplicates(body: BatchResponse, duplicates: ImageView[], earlierDrafts: DraftView[]): BatchResponse {
+  if (duplicates.length === 0) return body;
+  const ids = new Set(duplicates.map((i) => i.id));
+  const images = [...body.images, ...duplicates];
+  return { ...body, status: batchStatus(images), images, drafts: [...body.drafts, ...earlierDrafts.filter((d) => ids.has(d.image_id))] };
+}

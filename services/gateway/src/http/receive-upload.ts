@@ -23,6 +23,22 @@ export interface ReceivedUpload {
   rejected: RejectedFile[];
 }
 
+/** What a batch that failed (a file refused, or the request itself) kept and refused: its error's details. */
+export interface BatchReport {
+  batch_id: string;
+  accepted: { image_id: string; filename: string | null }[];
+  rejected: RejectedFile[];
+  /** The request's own problems (an unknown field, a missing one), when that is what failed. */
+  problems?: unknown;
+}
+
+export const batchReport = (received: ReceivedUpload, problems?: unknown): BatchReport => ({
+  batch_id: received.batch.id,
+  accepted: received.accepted.map((i) => ({ image_id: i.id, filename: i.original_filename })),
+  rejected: received.rejected,
+  ...(problems === undefined ? {} : { problems }),
+});
+
 const FILE_FIELDS = new Set(["files", "file", "files[]"]);
 
 const tooLarge = (maxBytes: number) =>
@@ -31,7 +47,9 @@ const tooLarge = (maxBytes: number) =>
 /**
  * Reads a multipart batch upload: the `subject_type` field, then one or more `files`, each streamed to
  * ingest as it arrives (never buffered whole). Per-file problems are collected, not thrown, so the
- * files that were stored are reported too.
+ * files that were stored are reported too. When the request itself fails once a batch exists (one file too
+ * many, an unknown field, a malformed or cut body), the error waits for the files already sent and carries the
+ * {@link BatchReport} as its details: the kept files stay in the batch and go on to analysis.
  */
 export function receiveUpload(
   req: IncomingMessage,
@@ -96,8 +114,18 @@ export function receiveUpload(
     parser.on("filesLimit", () => {
       fatal ??= new AppError("VALIDATION_FAILED", `At most ${limits.maxFiles} files per batch`);
     });
+    let failed = false;
+    /** Rejects with `error`, reporting the batch's kept and refused files once those already sent are settled. */
+    const fail = async (error: AppError) => {
+      if (failed) return;
+      failed = true;
+      await Promise.allSettled(work);
+      const made = await batch?.catch(() => null);
+      if (!made) return reject(error);
+      reject(new AppError(error.type, error.message, batchReport({ batch: made, accepted, rejected }, error.details)));
+    };
     const abort = (error: AppError) => {
-      reject(error);
+      void fail(error);
       // Ends the file being streamed to ingest with an error, so nothing waits for bytes that never come.
       for (const stream of pending) stream.destroy(error);
       req.unpipe(parser);
@@ -105,16 +133,16 @@ export function receiveUpload(
     };
     parser.on("error", () => abort(new AppError("VALIDATION_FAILED", "The multipart body is malformed or incomplete")));
     parser.on("close", () => {
+      if (fatal) return void fail(fatal);
       Promise.all(work)
         .then(async () => {
-          if (fatal) throw fatal;
           if (!batch) {
             const problems = SUBJECT_TYPES.includes(fields.subject_type as SubjectType)
               ? [{ field: "files", message: "at least one file is required" }]
               : [{ field: "subject_type", message: `must be one of ${SUBJECT_TYPES.join(", ")}` }];
             throw new AppError("VALIDATION_FAILED", "The request is not valid", problems);
           }
-          resolve({ batch: await batch, accepted, rejected });
+          if (!failed) resolve({ batch: await batch, accepted, rejected });
         })
         .catch(reject);
     });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { createApiService } from "../api.service";
-import { Tokens } from "../auth/tokens";
+import { ROUTE_POLICIES } from "../auth/route-policy";
+import type { AdmitDeps } from "../http/admit-request";
 import { gatewayConfigShape } from "../config";
 import { loadConfig } from "@poke-ventory/runtime";
 import { openApiDocument } from "./openapi-document";
@@ -11,7 +12,8 @@ type Route = { path: string; aliases: Record<string, unknown> };
 /** Every `METHOD /path` the gateway declares, path parameters written as OpenAPI writes them. */
 function declaredOperations(): string[] {
   const config = loadConfig(gatewayConfigShape, { JWT_SECRET: "x".repeat(32) });
-  const schema = createApiService(config, new Tokens(config.JWT_SECRET, 60, 60));
+  // The routes only: nothing is called, so the gate and the quota lookup are never used.
+  const schema = createApiService(config, {} as AdmitDeps, async () => ({ imagesPerDay: 1, storageBytes: 1 }));
   const routes = (schema.settings as { routes: Route[] }).routes;
   return routes.flatMap((route) =>
     Object.keys(route.aliases).map((alias) => {
@@ -33,6 +35,11 @@ describe("the OpenAPI document", () => {
     expect(declaredOperations()).toEqual(expect.arrayContaining(["get /imports/batches/{id}/events", "patch /collection/cards/{id}", "get /", "post /auth/login"]));
     const missing = declaredOperations().filter((op) => !documented().includes(op));
     expect(missing, "routes without a path in services/gateway/src/openapi/openapi-document.ts").toEqual([]);
+  });
+
+  it("finds each declared route in the gate's policy table (none left to the fail-closed default)", () => {
+    const policies = new Set(Object.keys(ROUTE_POLICIES).map((k) => k.replace(/:(\w+)/g, "{$1}").toLowerCase()));
+    expect(declaredOperations().filter((op) => !policies.has(op))).toEqual([]);
   });
 
   it("documents no route the gateway lacks", () => {

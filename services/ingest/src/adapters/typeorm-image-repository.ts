@@ -1,9 +1,12 @@
-import { MoreThan, Not, type DataSource, type EntityManager, type Repository } from "typeorm";
+import { In, MoreThan, Not, type DataSource, type EntityManager, type Repository } from "typeorm";
 import type { ImageStatus, UsageView } from "@poke-ventory/contracts";
 import { AnalysisImageEntity } from "../entities/analysis-image.entity";
 import type { ExpiryCursor, ImageChanges, ImageRepository } from "../ports";
 import type { ImageRecord } from "../records";
 import { isUuid } from "./uuid";
+
+/** The statuses the dedup index covers: an image that still counts as stored. */
+const LIVE_STATUSES: ImageStatus[] = ["stored", "analysed", "archived"];
 
 export class TypeormImageRepository implements ImageRepository {
   private readonly repo: Repository<ImageRecord>;
@@ -16,18 +19,26 @@ export class TypeormImageRepository implements ImageRepository {
     await this.repo.insert(image);
   }
 
-  async insertWithinQuota(image: ImageRecord, dayStart: Date, check: (used: UsageView) => void): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      // One user's quota checks run one at a time (across replicas too): the lock lasts until the commit,
-      // after which the inserted row counts for the next check.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ingest-quota'), hashtext($1))`, [image.userId]);
-      check(await usageWith(manager, image.userId, dayStart));
-      await manager.insert(AnalysisImageEntity, image);
+  async insertNew(image: ImageRecord, quota?: { dayStart: Date; check: (used: UsageView) => void }): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      if (quota) {
+        // One user's quota checks run one at a time (across replicas too): the lock lasts until the commit,
+        // after which the inserted row counts for the next check.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ingest-quota'), hashtext($1))`, [image.userId]);
+        quota.check(await usageWith(manager, image.userId, quota.dayStart));
+      }
+      // ON CONFLICT DO NOTHING: the partial unique index on (user_id, sha256, subject_type) of live images decides.
+      await manager.createQueryBuilder().insert().into(AnalysisImageEntity).values(image).orIgnore().execute();
+      return manager.existsBy(AnalysisImageEntity, { id: image.id });
     });
   }
 
   async usage(userId: string, dayStart: Date): Promise<UsageView> {
     return usageWith(this.dataSource.manager, userId, dayStart);
+  }
+
+  async findLiveDuplicate(of: Pick<ImageRecord, "userId" | "sha256" | "subjectType">): Promise<ImageRecord | null> {
+    return this.repo.findOneBy({ userId: of.userId, sha256: of.sha256, subjectType: of.subjectType, status: In(LIVE_STATUSES) });
   }
 
   async findById(id: string): Promise<ImageRecord | null> {

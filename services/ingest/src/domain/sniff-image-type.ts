@@ -18,24 +18,3 @@ export function sniffImageType(bytes: Uint8Array): ImageContentType | null {
   if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return "image/webp";
   return null;
 }
-
-/**
- * Whether the file reaches its format's end marker (cheap check for truncated uploads, no decoding):
- * JPEG ends with EOI (trailing padding allowed), PNG with its IEND chunk, WebP holds the whole RIFF body.
- */
-export function isCompleteImage(type: ImageContentType, bytes: Uint8Array): boolean {
-  switch (type) {
-    case "image/jpeg": {
-      let end = bytes.length;
-      while (end > 0 && (bytes[end - 1] === 0x00 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
-      return end >= 4 && bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9;
-    }
-    case "image/png":
-      return bytes.length >= 8 + 12 && startsWith(bytes, ascii("IEND"), bytes.length - 8);
-    case "image/webp": {
-      if (bytes.length < 12) return false;
-      const riffSize = bytes[4] | (bytes[5] << 8) | (bytes[6] << 16) | (bytes[7] << 24);
-      return riffSize + 8 <= bytes.length;
-    }
-  }
-}

@@ -4,6 +4,13 @@ import { normaliseGrey } from "./grey-normalise";
 
 /** sharp (libvips) behind the {@link ImageCodec} port. */
 export class SharpImageCodec implements ImageCodec {
+  /** `decodeMaxPixels`: larger images are shrunk on load to fit it (unset: decoded at full size). */
+  constructor(private readonly options: { decodeMaxPixels?: number } = {}) {}
+
+  /**
+   * The image upright (its EXIF orientation applied) as 8-bit sRGB. One over `decodeMaxPixels` is shrunk on load
+   * (JPEG and WebP decode straight at the smaller size), so its full-size pixels never sit in memory.
+   */
   async decode(bytes: Buffer, maxPixels: number): Promise<RawImage> {
     let meta: sharp.Metadata;
     try {
@@ -15,8 +22,7 @@ export class SharpImageCodec implements ImageCodec {
     if (pixels === 0) throw new UndecodableImageError("image has no size");
     if (pixels > maxPixels) throw new UndecodableImageError(`image has ${pixels} pixels, over the ${maxPixels} limit`);
     try {
-      const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels })
-        .rotate()
+      const { data, info } = await shrunkOnLoad(sharp(bytes, { limitInputPixels: maxPixels }).rotate(), meta, this.options.decodeMaxPixels)
         .removeAlpha()
         .toColourspace("srgb")
         .raw()
@@ -74,3 +80,17 @@ function palestChannel(rgb: Buffer): Buffer {
 }
 
 const CHANNEL = { brightest: brightestChannel, palest: palestChannel } as const;
+
+/** EXIF orientations 5–8 turn the image a quarter: its upright width is its stored height. */
+const isQuarterTurned = (orientation: number | undefined) => (orientation ?? 1) >= 5;
+
+/** The pipeline resized to fit `maxPixels` (aspect kept) when the image is larger; unchanged otherwise. */
+function shrunkOnLoad(image: sharp.Sharp, meta: sharp.Metadata, maxPixels: number | undefined): sharp.Sharp {
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  if (!maxPixels || width * height <= maxPixels) return image;
+  const scale = Math.sqrt(maxPixels / (width * height));
+  const [w, h] = [Math.max(1, Math.floor(width * scale)), Math.max(1, Math.floor(height * scale))];
+  const [uprightW, uprightH] = isQuarterTurned(meta.orientation) ? [h, w] : [w, h];
+  return image.resize(uprightW, uprightH, { fit: "inside" });
+}
