@@ -43,6 +43,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   "POST /imports/drafts/:id/select": { access: "collection:write" },
   "GET /imports/images/:id": { access: "imports:read" },
   "GET /imports/images/:id/cards/:index": { access: "imports:read" },
+  "GET /imports/images/:id/thumbnail": { access: "imports:read" },
+  "GET /imports/images/:id/cards/:index/thumbnail": { access: "imports:read" },
   "GET /collection/cards": { access: "collection:read" },
   "PATCH /collection/cards/:id": { access: "collection:write" },
   "DELETE /collection/cards/:id": { access: "collection:write" },

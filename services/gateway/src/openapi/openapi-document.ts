@@ -1,8 +1,32 @@
+import { SCOPES } from "../auth/route-policy";
 import { schemas } from "./openapi-schemas";
-import { errors, jsonBody, ok, op, pageOf, paging, pathId, query, ref, type Json } from "./openapi-parts";
+import { errors, jsonBody, object, ok, op, pageOf, paging, pathId, query, ref, type Json } from "./openapi-parts";
 
 const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: "string", contentEncoding: "binary" } } } });
 const noContent = { "204": { description: "Done, no body" } };
+const refreshBody = jsonBody(object({ refresh_token: { type: "string" } }));
+const quota = object({ images_per_day: { type: ["integer", "null"] }, storage_mb: { type: ["integer", "null"] } }, ["images_per_day", "storage_mb"]);
+const apiKey = object({ id: { type: "string" }, name: { type: "string" }, scopes: { type: "array", items: { enum: [...SCOPES] } }, created_at: { type: "string" }, revoked_at: { type: ["string", "null"] } }, ["revoked_at"]);
+const usage = object({ images_today: { type: "integer" }, stored_bytes: { type: "integer" } });
+const adminUser = object({ id: { type: "string" }, email: { type: "string" }, created_at: { type: "string" }, admin: { type: "boolean" }, disabled: { type: "boolean" }, quota, usage: { oneOf: [usage, { type: "null" }] } });
+const uploadSession = {
+  type: "object",
+  required: ["upload_id", "status"],
+  properties: {
+    upload_id: { type: "string" },
+    status: { enum: ["pending", "uploaded", "completed", "rejected", "expired"] },
+    filename: { type: ["string", "null"] },
+    size: { type: "integer" },
+    content_type: { type: "string" },
+    batch_id: { type: ["string", "null"] },
+    image_id: { type: ["string", "null"] },
+    failure_reason: { type: ["string", "null"] },
+    created_at: { type: "string" },
+    expires_at: { type: "string" },
+  },
+};
+const cardIndex = { name: "index", in: "path", required: true, schema: { type: "integer", minimum: 0, maximum: 99 } };
+const webp = binary("image/webp", "A WebP thumbnail (≤ 320 px, no metadata)");
 const html = (description: string) => ({ description, content: { "text/html": { schema: { type: "string" } } } });
 
 /** The public HTTP API as OpenAPI 3.1 (`GET /openapi.json`). A test holds it to the routes the gateway declares. */
@@ -15,8 +39,8 @@ export function openApiDocument(version = "0.1.0"): Json {
       description: "Photograph Pokémon TCG cards, confirm what was found, build a collection with master-set completion. Every error has the `Error` shape.",
     },
     servers: [{ url: "/" }],
-    security: [{ bearer: [] }],
-    tags: ["auth", "imports", "collection", "catalog", "system", "web"].map((name) => ({ name })),
+    security: [{ bearer: [] }, { apiKey: [] }],
+    tags: ["auth", "admin", "imports", "collection", "catalog", "system", "web"].map((name) => ({ name })),
     paths: {
       "/auth/register": { post: op("auth", "Create an account", { "201": ok(ref("User"), "Created"), ...errors(409, 422) }, { public: true, requestBody: jsonBody(ref("Credentials")) }) },
       "/auth/login": { post: op("auth", "Sign in", { "200": ok(ref("TokenPair")), ...errors(401, 422) }, { public: true, requestBody: jsonBody(ref("Credentials")) }) },
@@ -26,6 +50,52 @@ export function openApiDocument(version = "0.1.0"): Json {
           requestBody: jsonBody({ type: "object", required: ["refresh_token"], properties: { refresh_token: { type: "string" } } }),
         }),
       },
+      "/auth/logout": { post: op("auth", "Revoke a refresh token and every token of its login", { ...noContent, ...errors(401, 422) }, { public: true, requestBody: refreshBody }) },
+      "/auth/api-keys": {
+        get: op("auth", "The caller's API keys (never the key itself)", { "200": ok({ type: "array", items: apiKey }), ...errors(403) }),
+        post: op("auth", "Create an API key: the key is shown only in this answer", { "201": ok({ ...apiKey, required: ["id", "key", "name", "scopes", "created_at"], properties: { ...apiKey.properties, key: { type: "string" } } }, "Created"), ...errors(403, 422) }, {
+          requestBody: jsonBody(object({ name: { type: "string" }, scopes: { type: "array", items: { enum: [...SCOPES] } } })),
+        }),
+      },
+      "/auth/api-keys/{id}": { delete: op("auth", "Revoke one of the caller's API keys", { ...noContent, ...errors(403, 404) }, { parameters: [pathId()] }) },
+      "/admin/users": { get: op("admin", "Every user with quota and usage (admins)", { "200": ok(pageOf(adminUser)), ...errors(403, 422) }, { parameters: paging }) },
+      "/admin/users/{id}": {
+        patch: op("admin", "Disable a user or set their quota (admins); null resets a quota to the default", { "200": ok(adminUser), ...errors(403, 404, 422) }, {
+          parameters: [pathId()],
+          requestBody: jsonBody(object({ disabled: { type: "boolean" }, quota: { oneOf: [quota, { type: "null" }] } }, ["disabled", "quota"])),
+        }),
+      },
+      "/admin/api-keys": { get: op("admin", "Every user's API keys (admins)", { "200": ok({ type: "array", items: apiKey }), ...errors(403) }) },
+      "/admin/api-keys/{id}": { delete: op("admin", "Revoke any API key (admins)", { ...noContent, ...errors(403, 404) }, { parameters: [pathId()] }) },
+      "/me/usage": {
+        get: op("imports", "The caller's usage today and quota", { "200": ok({ ...usage, required: [...usage.required, "quota"], properties: { ...usage.properties, quota } }) }),
+      },
+      "/imports/uploads": {
+        post: op("imports", "Prepare a direct upload: a signed URL to send the bytes to", {
+          "201": ok(object({ upload_id: { type: "string" }, url: { type: "string" }, method: { const: "PUT" }, headers: { type: "object" }, expires_at: { type: "string" } }), "Prepared"),
+          ...errors(413, 422, 429),
+        }, { requestBody: jsonBody(object({ filename: { type: "string" }, size: { type: "integer" }, content_type: { type: "string" }, sha256: { type: "string" } }, ["sha256"])) }),
+      },
+      "/imports/uploads/{id}": { get: op("imports", "A direct upload's session and status", { "200": ok(uploadSession), ...errors(404) }, { parameters: [pathId()] }) },
+      "/imports/uploads/{id}/content": {
+        put: op("imports", "The bytes of a direct upload (filesystem store): the URL's signature is the credential", { "200": ok(uploadSession), ...errors(403, 413, 422) }, {
+          public: true,
+          parameters: [pathId(), query("expires", { type: "string" }), query("signature", { type: "string" })],
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", contentEncoding: "binary" } } } },
+        }),
+      },
+      "/imports/uploads/{id}/complete": {
+        post: op("imports", "Check the stored bytes and analyse them: the answer of a batch upload", {
+          "201": ok(ref("Batch"), "Analysed"),
+          "202": ok(ref("Batch"), "Still processing after `wait` seconds"),
+          ...errors(404, 409, 410, 413, 415, 422, 429),
+        }, {
+          parameters: [pathId(), query("wait", { type: "number", minimum: 0, maximum: 120 })],
+          requestBody: jsonBody(object({ subject_type: { enum: ["cards", "sealed"] }, batch_id: { type: "string" } }, ["batch_id"])),
+        }),
+      },
+      "/imports/images/{id}/thumbnail": { get: op("imports", "The image's WebP thumbnail", { "200": webp, ...errors(404, 410) }, { parameters: [pathId()] }) },
+      "/imports/images/{id}/cards/{index}/thumbnail": { get: op("imports", "One card crop's WebP thumbnail", { "200": webp, ...errors(404, 410, 422) }, { parameters: [pathId(), cardIndex] }) },
       "/imports/batches": {
         get: op("imports", "The caller's batches, newest first", { "200": ok(pageOf(ref("BatchSummary"))), ...errors(422) }, { parameters: paging }),
         post: op("imports", "Upload photos (multipart: subject_type, then files)", {
@@ -113,7 +183,7 @@ export function openApiDocument(version = "0.1.0"): Json {
       "/assets/{file}": { get: op("web", "The web app's hashed assets (cached a year)", { "200": binary("application/octet-stream", "An asset"), ...errors(404, 503) }, { public: true, parameters: [pathId("file")] }) },
     },
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An access token (JWT) or an API key (`pkv_…`)" }, apiKey: { type: "apiKey", in: "header", name: "X-API-Key" } },
       responses: { Error: ok(ref("Error"), "An error, in the one error shape") },
       schemas,
     },
