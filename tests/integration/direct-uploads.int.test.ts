@@ -218,6 +218,8 @@ describe.each([
     expect((await client.send({ ...prepared, url: swapped.toString() }, bytes)).status).toBe(403);
     expect(await stack.objectExists(`uploads/${prepared.upload_id}`)).toBe(false);
     expect(await stack.objectExists(`uploads/${other.upload_id}`)).toBe(false);
+    // The refusals changed nothing: the genuine URL still works.
+    expect((await client.send(prepared, bytes)).status).toBe(200);
   });
 
   it("refuses an URL whose time ran out (403), and complete after expiry (410)", async () => {
