@@ -191,6 +191,19 @@ describe.each([
     expect((await other.complete(id)).status).toBe(404);
   });
 
+  it("stores the image once when complete is sent several times at once", async () => {
+    const bytes = await jpeg(30);
+    const prepared = (await client.prepare(bytes)).body;
+    await client.send(prepared, bytes);
+    const answers = await Promise.all([1, 2, 3, 4].map(() => client.complete(prepared.upload_id)));
+    const ok = answers.filter((a) => a.status === 202 || a.status === 201);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    for (const a of answers.filter((x) => !ok.includes(x))) expect(a).toMatchObject({ status: 409, body: { error: { type: "UPLOAD_IN_PROGRESS" } } });
+    expect(new Set(ok.map((a) => a.body.batch_id)).size).toBe(1);
+    const images = await stack.ds.query(`SELECT id FROM analysis_images WHERE batch_id = $1`, [ok[0].body.batch_id]);
+    expect(images).toHaveLength(1);
+  });
+
   it("adds a direct upload to an existing batch of the user", async () => {
     const first = await client.multipart([await jpeg(3)]);
     const bytes = await jpeg(4);

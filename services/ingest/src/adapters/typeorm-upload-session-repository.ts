@@ -11,6 +11,7 @@ const COLUMNS: Record<keyof UploadSessionChanges, string> = {
   batchId: "batch_id",
   imageId: "image_id",
   failureReason: "failure_reason",
+  completingUntil: "completing_until",
 };
 
 export class TypeormUploadSessionRepository implements UploadSessionRepository {
@@ -41,6 +42,18 @@ export class TypeormUploadSessionRepository implements UploadSessionRepository {
       `WITH changed AS (UPDATE upload_sessions SET ${sets.join(", ")} WHERE id = $1 AND status = ANY($2) RETURNING id)
        SELECT count(*)::int AS n FROM changed`,
       values,
+    )) as { n: number }[];
+    return Number(row?.n ?? 0) > 0;
+  }
+
+  async claim(id: string, now: Date, until: Date): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const [row] = (await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE upload_sessions SET completing_until = $3
+          WHERE id = $1 AND status = ANY($4) AND (completing_until IS NULL OR completing_until <= $2) RETURNING id)
+       SELECT count(*)::int AS n FROM claimed`,
+      [id, now, until, [...OPEN_UPLOAD_STATUSES]],
     )) as { n: number }[];
     return Number(row?.n ?? 0) > 0;
   }
