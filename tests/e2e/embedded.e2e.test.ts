@@ -4,6 +4,7 @@ import { repoRoot, tempDir } from "@poke-ventory/testing";
 import { embeddedEnv, startEmbedded } from "./support/embedded-app";
 import { ManagedProcess, freePort, waitUntil } from "./support/processes";
 import { collectorWalk } from "./support/collector-walk";
+import { ApiClient } from "./support/api-client";
 
 const MAX_UPLOAD_MB = 3;
 let app: ManagedProcess;
@@ -55,9 +56,28 @@ describe("embedded: one process, PGlite, local files, in-process channels", () =
     expect((await readFile(path.join(out, "crops", `${walk.draft.id}.jpg`))).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
   });
 
-  it("generated a JWT secret in the data folder and kept running", async () => {
+  it("takes a direct upload through the HMAC-signed gateway URL, and counts it in /me/usage", async () => {
+    const sharp = (await import("sharp")).default;
+    const bytes = await sharp({ create: { width: 120, height: 90, channels: 3, background: "#345" } }).jpeg().toBuffer();
+    const client = new ApiClient(base);
+    await client.signUp(`direct.${Date.now()}@example.com`);
+    const prepared = await client.request("POST", "/imports/uploads", { filename: "direct.jpg", size: bytes.length, content_type: "image/jpeg" });
+    expect(prepared.status).toBe(201);
+    const tampered = prepared.body.url.replace(/signature=(.)/, (_m: string, c: string) => `signature=${c === "A" ? "B" : "A"}`);
+    const put = (url: string) => fetch(base + url, { method: "PUT", headers: prepared.body.headers, body: new Uint8Array(bytes) });
+    expect((await put(tampered)).status).toBe(403);
+    expect((await put(prepared.body.url)).status).toBe(200);
+    const completed = await client.request("POST", `/imports/uploads/${prepared.body.upload_id}/complete?wait=0`, { subject_type: "cards" });
+    expect([201, 202]).toContain(completed.status);
+    expect(completed.body.images).toEqual([expect.objectContaining({ original_filename: "direct.jpg", size_bytes: bytes.length })]);
+    const usage = await client.request("GET", "/me/usage");
+    expect(usage.body).toEqual({ images_today: 1, stored_bytes: bytes.length, quota: { images_per_day: 1000, storage_mb: 5120 } });
+  });
+
+  it("generated a JWT secret and an upload signing key in the data folder and kept running", async () => {
     const { existsSync } = await import("node:fs");
     expect(existsSync(path.join(data.dir, "jwt-secret"))).toBe(true);
+    expect(existsSync(path.join(data.dir, "upload-signing-secret"))).toBe(true);
     expect(app.running, app.logs()).toBe(true);
   });
 });

@@ -4,8 +4,8 @@ import type { ServiceBroker } from "moleculer";
 import sharp from "sharp";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "@poke-ventory/db";
-import { createBroker, loadConfig, type Clock } from "@poke-ventory/runtime";
-import { createTestDatabase, s3Env, startTestS3, tempDir, uniqueName, type TestS3 } from "@poke-ventory/testing";
+import { createBroker, ensurePipelineStreams, loadConfig, type Clock } from "@poke-ventory/runtime";
+import { createTestDatabase, s3Env, startTestS3, tempDir, testInfra, uniqueName, type TestS3 } from "@poke-ventory/testing";
 import { composeGateway, gatewayConfigShape, gatewayEntities, gatewayMigrations } from "@poke-ventory/gateway";
 import { composeIngest, ingestConfigShape, ingestEntities, ingestMigrations } from "@poke-ventory/ingest";
 import { composeCollection, collectionConfigShape, collectionEntities, collectionMigrations } from "@poke-ventory/collection";
@@ -23,7 +23,8 @@ const png = () => sharp({ create: { width: 20, height: 20, channels: 3, backgrou
 
 interface Stack { base: string; ds: DataSource; objectExists(key: string): Promise<boolean>; close(): Promise<void> }
 
-async function startStack(objectsEnv: Record<string, string>, dbPrefix: string): Promise<Stack> {
+/** `natsUrl`: ingest on a broker of its own, the gateway's calls (and the PUT's byte stream) cross NATS. */
+async function startStack(objectsEnv: Record<string, string>, dbPrefix: string, natsUrl?: string): Promise<Stack> {
   const db = await createTestDatabase(dbPrefix);
   const ds = await openDatabase({
     url: db.url,
@@ -41,14 +42,20 @@ async function startStack(objectsEnv: Record<string, string>, dbPrefix: string):
     ANALYSIS_OUTPUT_DIR: out.dir,
     ...objectsEnv,
   };
-  const broker: ServiceBroker = createBroker({ logger: false });
+  const namespace = uniqueName("pv-direct").toLowerCase().replace(/_/g, "-");
+  if (natsUrl) await ensurePipelineStreams(natsUrl, namespace);
+  const broker: ServiceBroker = createBroker({ logger: false, natsUrl, namespace, nodeId: `${namespace}-gateway` });
+  const ingestBroker = natsUrl ? createBroker({ logger: false, natsUrl, namespace, nodeId: `${namespace}-ingest` }) : broker;
+  const ingest = await composeIngest(loadConfig(ingestConfigShape, env), { dataSource: ds, clock, natsUrl });
   const parts = [
     await composeGateway(loadConfig(gatewayConfigShape, env), { dataSource: ds }),
-    await composeIngest(loadConfig(ingestConfigShape, env), { dataSource: ds, clock }),
-    await composeCollection(loadConfig(collectionConfigShape, env), { dataSource: ds }),
+    await composeCollection(loadConfig(collectionConfigShape, env), { dataSource: ds, natsUrl }),
   ];
   parts.forEach((p) => p.schemas.forEach((s) => broker.createService(s)));
-  await broker.start();
+  ingest.schemas.forEach((s) => ingestBroker.createService(s));
+  parts.push(ingest);
+  await Promise.all([...new Set([broker, ingestBroker])].map((b) => b.start()));
+  await broker.waitForServices(["ingest", "collection"], 10_000);
   const api = broker.getLocalService("api") as unknown as { server: { address(): AddressInfo } };
   const { openObjectStore } = await import("@poke-ventory/storage");
   const objects = await openObjectStore(loadConfig(ingestConfigShape, env));
@@ -58,6 +65,7 @@ async function startStack(objectsEnv: Record<string, string>, dbPrefix: string):
     objectExists: (key) => objects.exists(key),
     async close() {
       await broker.stop();
+      if (ingestBroker !== broker) await ingestBroker.stop();
       for (const p of parts) await p.close();
       await ds.destroy();
       await db.drop();
@@ -131,16 +139,17 @@ afterAll(async () => {
 });
 
 describe.each([
-  ["s3rver, presigned PUT", "s3"],
-  ["the filesystem store, HMAC-signed gateway URL", "fs"],
-] as const)("direct uploads with %s", (_name, kind) => {
+  ["s3rver, presigned PUT", "s3", false],
+  ["the filesystem store, HMAC-signed gateway URL", "fs", false],
+  ["the filesystem store, gateway and ingest apart over NATS", "fs", true],
+] as const)("direct uploads with %s", (_name, kind, overNats) => {
   let stack: Stack;
   let client: Client;
   let dir: ReturnType<typeof tempDir>;
 
   beforeAll(async () => {
     dir = tempDir("pv-direct-objects-");
-    stack = await startStack(kind === "s3" ? s3Env(s3) : { OBJECT_STORE_DIR: dir.dir }, `pv_direct_${kind}`);
+    stack = await startStack(kind === "s3" ? s3Env(s3) : { OBJECT_STORE_DIR: dir.dir }, `pv_direct_${kind}`, overNats ? testInfra.natsUrl : undefined);
     stacks.push(stack);
     client = new Client(stack.base);
     await client.signUp();
@@ -182,6 +191,19 @@ describe.each([
     expect((await other.complete(id)).status).toBe(404);
   });
 
+  it("stores the image once when complete is sent several times at once", async () => {
+    const bytes = await jpeg(30);
+    const prepared = (await client.prepare(bytes)).body;
+    await client.send(prepared, bytes);
+    const answers = await Promise.all([1, 2, 3, 4].map(() => client.complete(prepared.upload_id)));
+    const ok = answers.filter((a) => a.status === 202 || a.status === 201);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    for (const a of answers.filter((x) => !ok.includes(x))) expect(a).toMatchObject({ status: 409, body: { error: { type: "UPLOAD_IN_PROGRESS" } } });
+    expect(new Set(ok.map((a) => a.body.batch_id)).size).toBe(1);
+    const images = await stack.ds.query(`SELECT id FROM analysis_images WHERE batch_id = $1`, [ok[0].body.batch_id]);
+    expect(images).toHaveLength(1);
+  });
+
   it("adds a direct upload to an existing batch of the user", async () => {
     const first = await client.multipart([await jpeg(3)]);
     const bytes = await jpeg(4);
@@ -218,6 +240,8 @@ describe.each([
     expect((await client.send({ ...prepared, url: swapped.toString() }, bytes)).status).toBe(403);
     expect(await stack.objectExists(`uploads/${prepared.upload_id}`)).toBe(false);
     expect(await stack.objectExists(`uploads/${other.upload_id}`)).toBe(false);
+    // The refusals changed nothing: the genuine URL still works.
+    expect((await client.send(prepared, bytes)).status).toBe(200);
   });
 
   it("refuses an URL whose time ran out (403), and complete after expiry (410)", async () => {

@@ -23,13 +23,23 @@ export async function completeUpload(
   const session = await findOwnUpload(deps, params.userId, params.id);
   if (session.status === "completed" && session.batchId && session.imageId) return { batch_id: session.batchId, image_id: session.imageId };
   if (session.status === "rejected") throw new AppError("VALIDATION_FAILED", `The upload was rejected: ${session.failureReason ?? "invalid"}`);
-  if (session.status === "expired" || deps.clock.now() > session.expiresAt) throw new AppError("IMAGE_EXPIRED", "The upload session has expired");
+  const now = deps.clock.now();
+  if (session.status === "expired" || now > session.expiresAt) throw new AppError("IMAGE_EXPIRED", "The upload session has expired");
+  if (!(await deps.uploads.claim(session.id, now, new Date(now.getTime() + CLAIM_MS)))) {
+    // Another complete holds it, or has just closed it: answer what it did.
+    const latest = await findOwnUpload(deps, params.userId, params.id);
+    if (latest.status === "completed" && latest.batchId && latest.imageId) return { batch_id: latest.batchId, image_id: latest.imageId };
+    throw new AppError("UPLOAD_IN_PROGRESS", "The upload is being completed by another request");
+  }
 
   let bytes: Buffer;
   try {
     bytes = await readLimited(await deps.objects.getStream(session.objectKey), session.sizeBytes);
   } catch (err) {
-    if (err instanceof ObjectNotFoundError) throw new AppError("VALIDATION_FAILED", "Nothing was uploaded to the URL yet");
+    if (err instanceof ObjectNotFoundError) {
+      await deps.uploads.updateIfStatus(session.id, OPEN_UPLOAD_STATUSES, { completingUntil: null });
+      throw new AppError("VALIDATION_FAILED", "Nothing was uploaded to the URL yet");
+    }
     if (err instanceof AppError) return reject(deps, session, err);
     throw err;
   }
@@ -47,9 +57,13 @@ export async function completeUpload(
   } catch (err) {
     // A refusal (4xx) closes the session; a failure of ours (5xx) leaves it open for another try.
     if (err instanceof AppError && err.status < 500) return reject(deps, session, err);
+    await deps.uploads.updateIfStatus(session.id, OPEN_UPLOAD_STATUSES, { completingUntil: null });
     throw err;
   }
 }
+
+/** How long one complete may hold a session before another may take it over (a crashed node's claim lapses). */
+const CLAIM_MS = 120_000;
 
 /** The staged bytes must be what the session declared: exact size, the declared type by signature, the SHA-256 if given. */
 function checkDeclared(session: { sizeBytes: number; contentType: string; sha256: string | null }, bytes: Buffer): void {

@@ -71,7 +71,7 @@ export interface ImageRepository {
 }
 
 
-export type UploadSessionChanges = Partial<Pick<UploadSessionRecord, "status" | "batchId" | "imageId" | "failureReason">>;
+export type UploadSessionChanges = Partial<Pick<UploadSessionRecord, "status" | "batchId" | "imageId" | "failureReason" | "completingUntil">>;
 
 /** `upload_sessions`. */
 export interface UploadSessionRepository {
@@ -80,6 +80,8 @@ export interface UploadSessionRepository {
   findById(id: string): Promise<UploadSessionRecord | null>;
   /** Applies `changes` only while the session's status is one of `from`. */
   updateIfStatus(id: string, from: readonly UploadSessionStatus[], changes: UploadSessionChanges): Promise<boolean>;
+  /** Takes the session for one `complete` until `until`: false while another holds it (and its claim is not past `now`) or once closed. */
+  claim(id: string, now: Date, until: Date): Promise<boolean>;
   /** Sessions still open (pending, uploaded) whose time ran out by `now`, oldest first. */
   listAbandoned(now: Date, limit: number): Promise<UploadSessionRecord[]>;
 }

@@ -24,6 +24,7 @@ export async function prepareUpload(deps: IngestDeps, params: PrepareUploadParam
     batchId: null,
     imageId: null,
     failureReason: null,
+    completingUntil: null,
     createdAt: now,
     expiresAt: new Date(now.getTime() + deps.settings.uploadSessionTtlSeconds * 1000),
   };

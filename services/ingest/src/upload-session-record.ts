@@ -13,6 +13,8 @@ export interface UploadSessionRecord {
   batchId: string | null;
   imageId: string | null;
   failureReason: string | null;
+  /** Set while one `complete` works on the session, so a parallel one cannot store the image twice. */
+  completingUntil: Date | null;
   createdAt: Date;
   expiresAt: Date;
 }

@@ -16,6 +16,7 @@ export const UploadSessionEntity = new EntitySchema<UploadSessionRecord>({
     batchId: { type: "uuid", name: "batch_id", nullable: true },
     imageId: { type: "uuid", name: "image_id", nullable: true },
     failureReason: { type: "text", name: "failure_reason", nullable: true },
+    completingUntil: { type: "timestamptz", name: "completing_until", nullable: true },
     createdAt: { type: "timestamptz", name: "created_at" },
     expiresAt: { type: "timestamptz", name: "expires_at" },
   },

@@ -18,6 +18,7 @@ export class UploadSessions1764900000000 implements MigrationInterface {
         batch_id uuid,
         image_id uuid,
         failure_reason text,
+        completing_until timestamptz,
         created_at timestamptz NOT NULL,
         expires_at timestamptz NOT NULL
       )`);
