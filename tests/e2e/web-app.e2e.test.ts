@@ -150,8 +150,8 @@ describe("web app in Chromium", () => {
     await set.waitFor();
     expect(await set.locator("[data-testid=set-progress]").textContent()).toMatch(/^1 owned \/ \d+ tracked/);
     await set.getByRole("button", { name: "Show missing cards" }).click();
-    await set.locator("ol.missing li").first().waitFor();
-    expect(await set.locator("ol.missing").textContent()).not.toContain(`${scan.number} — ${scan.name} `);
+    await set.locator("ul.missing li").first().waitFor();
+    expect(await set.locator("ul.missing").textContent()).not.toContain(`${scan.number} — ${scan.name} `);
     await axe(page, "master sets");
     await shot(page, "05-master-sets");
   });
