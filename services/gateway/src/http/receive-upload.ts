@@ -41,6 +41,9 @@ export const batchReport = (received: ReceivedUpload, problems?: unknown): Batch
 
 const FILE_FIELDS = new Set(["files", "file", "files[]"]);
 
+/** Whether busboy has pushed the whole file into the stream (its end is queued, even if nobody read it yet). */
+const received = (stream: Readable) => stream.readableEnded || (stream as Readable & { _readableState?: { ended?: boolean } })._readableState?.ended === true;
+
 const tooLarge = (maxBytes: number) =>
   new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
 
@@ -126,8 +129,9 @@ export function receiveUpload(
     };
     const abort = (error: AppError) => {
       void fail(error);
-      // Ends the file being streamed to ingest with an error, so nothing waits for bytes that never come.
-      for (const stream of pending) stream.destroy(error);
+      // Ends the file still being received with an error, so nothing waits for bytes that never come; files received
+      // whole (ended, possibly not yet read by ingest: the batch is created over the network first) go on and are kept.
+      for (const stream of pending) if (!received(stream)) stream.destroy(error);
       req.unpipe(parser);
       parser.destroy();
     };
