@@ -17,6 +17,8 @@ const shots = path.join(repoRoot, "reports/web");
 const labels = benchLabels(benchCardsDir);
 // Chosen at run time from the labels: a single-card scan and a binder page with several cards.
 const scan = labels.find((l) => l.kind === "scan" && l.card_id) as BenchLabel & { set: string; number: string };
+// Another card for the unsure case: the same bytes sent again would be answered as a duplicate (nothing new to review).
+const otherScan = labels.find((l) => l.kind === "scan" && l.card_id && l.card_id !== scan.card_id && l.file !== scan.file)!;
 const binder = labels.find((l) => l.kind === "binder" && (l.cards?.length ?? 0) >= 2)!;
 const axeSource = readFileSync(path.join(repoRoot, "node_modules/axe-core/axe.min.js"), "utf8");
 const email = `web-${Date.now().toString(36)}@example.com`;
@@ -223,7 +225,7 @@ describe("web app in Chromium", () => {
   it("flags a card the matcher is unsure of and never validates it without a choice", async () => {
     // The bench's cards are all matched with confidence, so the real review queue's answer is passed through with the
     // draft's confidence taken away (top_candidate_id null, as the API sends for an unsure card).
-    const r = await uploadAndWait(path.join(benchCardsDir, scan.file), "again.jpg");
+    const r = await uploadAndWait(path.join(benchCardsDir, otherScan.file), "another.jpg");
     expect(r.cards).toBe(1);
     await page.route("**/imports/drafts?*", async (route) => {
       const res = await route.fetch();
@@ -239,7 +241,8 @@ describe("web app in Chromium", () => {
     await axe(page, "review unsure");
     await shot(page, "09-review-unsure");
     await page.unroute("**/imports/drafts?*");
-    await page.locator(`input[type=radio][value="${scan.card_id}"]`).check();
+    // Once a card is picked (any candidate: the choice is the collector's), Enter validates it.
+    await page.locator("input[type=radio][name=card]").first().check();
     await page.getByLabel("Quantity").press("Enter");
     await page.locator("[data-testid=review-empty]").waitFor();
   });
