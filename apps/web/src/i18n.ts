@@ -72,3 +72,13 @@ export function t(key: MessageKey): string {
 export function cardName(c: { name?: string | null; name_fr?: string | null }): string {
   return (lang.value === "fr" ? c.name_fr || c.name : c.name || c.name_fr) ?? "";
 }
+
+const CONDITION_LABELS: Record<Lang, Record<string, string>> = {
+  en: { mint: "Mint", near_mint: "Near mint", excellent: "Excellent", good: "Good", light_played: "Lightly played", played: "Played", poor: "Poor" },
+  fr: { mint: "Neuf", near_mint: "Quasi neuf", excellent: "Excellent", good: "Bon état", light_played: "Légèrement joué", played: "Joué", poor: "Abîmé" },
+};
+
+/** A card condition as the interface's language names it (the API's value when it is not one of the known ones). */
+export function conditionLabel(value: string): string {
+  return CONDITION_LABELS[lang.value][value] ?? value;
+}
