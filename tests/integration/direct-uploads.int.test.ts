@@ -5,7 +5,7 @@ import sharp from "sharp";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "@poke-ventory/db";
 import { createBroker, ensurePipelineStreams, loadConfig, type Clock } from "@poke-ventory/runtime";
-import { createTestDatabase, s3Env, startTestS3, tempDir, testInfra, uniqueName, type TestS3 } from "@poke-ventory/testing";
+import { createTestDatabase, s3Env, startTestS3, tempDir, testInfra, uniqueName, waitFor, type TestS3 } from "@poke-ventory/testing";
 import { composeGateway, gatewayConfigShape, gatewayEntities, gatewayMigrations } from "@poke-ventory/gateway";
 import { composeIngest, ingestConfigShape, ingestEntities, ingestMigrations } from "@poke-ventory/ingest";
 import { composeCollection, collectionConfigShape, collectionEntities, collectionMigrations } from "@poke-ventory/collection";
@@ -113,16 +113,6 @@ class Client {
     return fetch(`${this.base}/imports/batches?wait=0`, { method: "POST", headers: { authorization: `Bearer ${this.token}` }, body: form }).then(
       async (res) => ({ status: res.status, body: (await res.json()) as any }),
     );
-  }
-}
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -315,7 +305,7 @@ describe.each([
     expect(await stack.objectExists(`uploads/${prepared.upload_id}`)).toBe(true);
     clock.offsetMs += (TTL_S + 1) * 1000;
     try {
-      await waitFor(async () => (await client.call("GET", `/imports/uploads/${prepared.upload_id}`)).body.status === "expired");
+      await waitFor(async () => (await client.call("GET", `/imports/uploads/${prepared.upload_id}`)).body.status === "expired", 5000);
       expect(await stack.objectExists(`uploads/${prepared.upload_id}`)).toBe(false);
     } finally {
       clock.offsetMs -= (TTL_S + 1) * 1000;

@@ -1,2 +1,3 @@
 export * from "./infra";
 export * from "./vision-process";
+export * from "./wait-for";

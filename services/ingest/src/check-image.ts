@@ -1,5 +1,5 @@
 import { AppError } from "@poke-ventory/contracts";
-import { imageEnd, readHeaderSize } from "./domain/image-header";
+import { isCompleteImage, readHeaderSize } from "./domain/image-header";
 import { sniffImageType, type ImageContentType } from "./domain/sniff-image-type";
 import { exceedsPixelLimit } from "./domain/upload-limits";
 import { inspectImage } from "./inspect-image";
@@ -23,7 +23,7 @@ export async function checkImageBytes(bytes: Buffer, limits: { maxPixels: number
   if (bytes.length === 0) throw new AppError("VALIDATION_FAILED", "The file is empty");
   const contentType = sniffImageType(bytes);
   if (!contentType) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Only JPEG, PNG and WebP images are accepted");
-  if (imageEnd(contentType, bytes) === null) throw new AppError("VALIDATION_FAILED", "The image is truncated");
+  if (!isCompleteImage(contentType, bytes)) throw new AppError("VALIDATION_FAILED", "The image is truncated");
   const header = readHeaderSize(contentType, bytes);
   if (!header) throw new AppError("VALIDATION_FAILED", "The image could not be read", [{ field: "file", message: "no size in the image header" }]);
   checkPixels(header.width, header.height, limits.maxPixels);

@@ -55,15 +55,7 @@ export async function badUploads(): Promise<Array<[string, Buffer, string]>> {
   ];
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { waitFor } from "@poke-ventory/testing";
 
 /** Ingest on an in-process broker over a fresh Postgres database: what a use-case test needs, and one close for all. */
 export async function startLocalIngest(dbPrefix: string, env: Record<string, string>, clock?: Clock) {
