@@ -61,11 +61,6 @@ describe("ctcDecode", () => {
     expect(ctcDecode(probs, 1, classes, all).text).toBe("1");
     expect(ctcDecode(probs, 1, classes, allowedClasses(classes, "05/")).text).toBe("");
   });
-
-  it("decodes the line at an offset in a batch", () => {
-    const batch = new Float32Array([...steps([[1, 0.9]]), ...steps([[2, 0.9]])]);
-    expect(ctcDecode(batch, 1, classes, all, classes.length).text).toBe("5");
-  });
 });
 
 describe("recognitionWidth", () => {
@@ -81,9 +76,9 @@ describe("recognitionWidth", () => {
 });
 
 describe("recognitionTensor", () => {
-  it("scales to [-1, 1], pads with zeros to the batch width and fills three planes", () => {
+  it("scales to [-1, 1], pads with zeros to the minimum width and fills three planes", () => {
     const image = { width: 2, height: 1, data: Uint8Array.from([0, 255]) };
-    const { data, width } = recognitionTensor(image, [{ left: 0, top: 0, right: 2, bottom: 1, score: 1 }]);
+    const { data, width } = recognitionTensor(image, { left: 0, top: 0, right: 2, bottom: 1, score: 1 });
     expect(width).toBe(RECOGNITION_MIN_WIDTH);
     expect(data.length).toBe(3 * RECOGNITION_HEIGHT * width);
     const row = (c: number, y: number) => data.subarray((c * RECOGNITION_HEIGHT + y) * width, (c * RECOGNITION_HEIGHT + y + 1) * width);
@@ -96,12 +91,9 @@ describe("recognitionTensor", () => {
     }
   });
 
-  it("makes the batch as wide as its widest line", () => {
+  it("makes a long line as wide as it needs", () => {
     const image = { width: 20, height: 4, data: new Uint8Array(80) };
-    const { width } = recognitionTensor(image, [
-      { left: 0, top: 0, right: 20, bottom: 1, score: 1 },
-      { left: 0, top: 0, right: 4, bottom: 4, score: 1 },
-    ]);
-    expect(width).toBe(960);
+    expect(recognitionTensor(image, { left: 0, top: 0, right: 20, bottom: 1, score: 1 }).width).toBe(960);
+    expect(recognitionTensor(image, { left: 0, top: 0, right: 4, bottom: 4, score: 1 }).width).toBe(RECOGNITION_MIN_WIDTH);
   });
 });

@@ -9,7 +9,7 @@ import type { TextBox } from "./ppocr-detection";
 
 /** The recognition model's input height. */
 export const RECOGNITION_HEIGHT = 48;
-/** A batch is at least this wide (PaddleOCR's `rec_image_shape` 3×48×320); wider when a line needs it. */
+/** A line is padded to at least this width (PaddleOCR's `rec_image_shape` 3×48×320); wider when it needs it. */
 export const RECOGNITION_MIN_WIDTH = 320;
 /** …and at most this wide (a longer line is squeezed: a card's zones never hold one). */
 export const RECOGNITION_MAX_WIDTH = 1600;
@@ -45,7 +45,7 @@ export function allowedClasses(classes: readonly string[], whitelist?: string): 
 }
 
 /**
- * Greedy CTC decoding of one line (`steps`×`classes.length` probabilities, row-major from `offset`): at each step the
+ * Greedy CTC decoding of one line (`steps`×`classes.length` probabilities, row-major): at each step the
  * likeliest allowed class, repeats merged, blanks dropped. The confidence is the mean probability of the characters
  * kept (0 for none), as PaddleOCR gives it.
  */
@@ -54,7 +54,6 @@ export function ctcDecode(
   steps: number,
   classes: readonly string[],
   allowed: Uint8Array,
-  offset = 0,
 ): { text: string; confidence: number } {
   const n = classes.length;
   let text = "";
@@ -62,7 +61,7 @@ export function ctcDecode(
   let kept = 0;
   let previous = -1;
   for (let t = 0; t < steps; t++) {
-    const row = offset + t * n;
+    const row = t * n;
     let best = 0;
     for (let c = 1; c < n; c++) if (allowed[c] && probs[row + c] > probs[row + best]) best = c;
     if (best !== 0 && best !== previous) {
@@ -81,22 +80,17 @@ export function recognitionWidth(width: number, height: number): number {
 }
 
 /**
- * One batch of line crops as the model reads them (N×3×48×W): each crop resized to the model's height at its own
- * aspect, scaled to [-1, 1], and padded on the right with zeros to the batch's width (the widest crop's, at least
- * {@link RECOGNITION_MIN_WIDTH}).
+ * One line crop as the model reads it (1×3×48×W): resized to the model's height at its own aspect, scaled to
+ * [-1, 1], and padded on the right with zeros to at least {@link RECOGNITION_MIN_WIDTH}.
  */
-export function recognitionTensor(image: GreyImage, boxes: readonly TextBox[]): { data: Float32Array; width: number } {
-  const widths = boxes.map((b) => recognitionWidth(b.right - b.left, b.bottom - b.top));
-  const width = Math.max(RECOGNITION_MIN_WIDTH, ...widths);
+export function recognitionTensor(image: GreyImage, box: TextBox): { data: Float32Array; width: number } {
+  const w = recognitionWidth(box.right - box.left, box.bottom - box.top);
+  const width = Math.max(RECOGNITION_MIN_WIDTH, w);
   const plane = RECOGNITION_HEIGHT * width;
-  const data = new Float32Array(boxes.length * 3 * plane);
-  boxes.forEach((b, n) => {
-    const w = widths[n];
-    const line = resizeBilinear(image, { left: b.left, top: b.top, width: b.right - b.left, height: b.bottom - b.top }, w, RECOGNITION_HEIGHT);
-    for (let c = 0; c < 3; c++) {
-      const base = (n * 3 + c) * plane;
-      for (let y = 0; y < RECOGNITION_HEIGHT; y++) for (let x = 0; x < w; x++) data[base + y * width + x] = line[y * w + x] / 127.5 - 1;
-    }
-  });
+  const data = new Float32Array(3 * plane);
+  const line = resizeBilinear(image, { left: box.left, top: box.top, width: box.right - box.left, height: box.bottom - box.top }, w, RECOGNITION_HEIGHT);
+  for (let c = 0; c < 3; c++) {
+    for (let y = 0; y < RECOGNITION_HEIGHT; y++) for (let x = 0; x < w; x++) data[c * plane + y * width + x] = line[y * w + x] / 127.5 - 1;
+  }
   return { data, width };
 }
