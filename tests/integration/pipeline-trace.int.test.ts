@@ -51,6 +51,7 @@ beforeAll(async () => {
     CATALOG_SOURCE: catalogDir,
     ANALYSIS_OUTPUT_DIR: out.dir,
     OCR_WORKERS: "1",
+    OCR_PROCESSES: "1",
   };
   const shared = { dataSource: ds, natsUrl: testInfra.natsUrl };
   const parts = [

@@ -7,7 +7,7 @@ export interface EngineFigures {
   numbers_read: number;
   names_read: number;
   ms_per_card: number;
-  /** CPU time of the whole process (OCR worker threads included) per card: steadier than wall time on a busy machine. */
+  /** CPU time per card (OCR worker threads and processes included): steadier than wall time on a busy machine. */
   cpu_ms_per_card: number;
   peak_rss_mb: number;
 }
@@ -41,9 +41,15 @@ export function nameRead(expected: ExpectedCard, features: CardFeatures | undefi
 
 /**
  * Counts what was read of each card (`features` of the card found at its place, or undefined), the time taken and the
- * CPU time used (`cpu`: `process.cpuUsage()` since the cards began).
+ * CPU time used (`cpu`: `process.cpuUsage()` since the cards began, the OCR processes' added), with the peak memory of
+ * the OCR processes (`othersMaxRssKb`) added to this process's.
  */
-export function engineFigures(read: { expected: ExpectedCard; features: CardFeatures | undefined }[], totalMs: number, cpu: NodeJS.CpuUsage): EngineFigures {
+export function engineFigures(
+  read: { expected: ExpectedCard; features: CardFeatures | undefined }[],
+  totalMs: number,
+  cpu: NodeJS.CpuUsage,
+  othersMaxRssKb = 0,
+): EngineFigures {
   const perCard = (ms: number) => (read.length > 0 ? Math.round(ms / read.length) : 0);
   return {
     cards: read.length,
@@ -51,7 +57,7 @@ export function engineFigures(read: { expected: ExpectedCard; features: CardFeat
     names_read: read.filter((r) => nameRead(r.expected, r.features)).length,
     ms_per_card: perCard(totalMs),
     cpu_ms_per_card: perCard((cpu.user + cpu.system) / 1000),
-    // maxRSS is in kilobytes: the peak of the whole run.
-    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    // maxRSS is in kilobytes: the peak of the whole run (each process's peak summed: an upper bound).
+    peak_rss_mb: Math.round((process.resourceUsage().maxRSS + othersMaxRssKb) / 1024),
   };
 }

@@ -20,7 +20,7 @@ export interface VisionShared {
 export async function composeVision(config: VisionConfig, shared: VisionShared = {}): Promise<{ schemas: ServiceSchema[]; close(): Promise<void> }> {
   const log = shared.log ?? (() => undefined);
   const objects = await openObjectStore(config);
-  const engines = await startOcrEngines(config);
+  const engines = await startOcrEngines({ ...config, log });
   const analyze = {
     objects,
     codec: new SharpImageCodec({ decodeMaxPixels: config.VISION_DECODE_MAX_PIXELS }),

@@ -9,6 +9,7 @@ describe("vision config", () => {
     expect(loadConfig(visionConfigShape, {})).toMatchObject({
       ANALYSIS_LANGUAGES: ["fra", "eng"],
       OCR_WORKERS: os.cpus().length,
+      OCR_PROCESSES: os.cpus().length,
       OCR_ENGINE: "ppocr",
       OCR_FIRST: "tesseract",
       VISION_MAX_IN_FLIGHT: os.cpus().length,
@@ -18,12 +19,12 @@ describe("vision config", () => {
   });
 
   it("lists every bad variable at once", () => {
-    const env = { ANALYSIS_LANGUAGES: "fr,de", OCR_WORKERS: "0", MAX_IMAGE_PIXELS: "many", OCR_ENGINE: "paddle" };
+    const env = { ANALYSIS_LANGUAGES: "fr,de", OCR_WORKERS: "0", OCR_PROCESSES: "-1", MAX_IMAGE_PIXELS: "many", OCR_ENGINE: "paddle" };
     expect(() => loadConfig(visionConfigShape, env)).toThrow(ConfigError);
     try {
       loadConfig(visionConfigShape, env);
     } catch (err) {
-      expect((err as ConfigError).problems.map((p) => p.split(":")[0]).sort()).toEqual(["ANALYSIS_LANGUAGES", "MAX_IMAGE_PIXELS", "OCR_ENGINE", "OCR_WORKERS"]);
+      expect((err as ConfigError).problems.map((p) => p.split(":")[0]).sort()).toEqual(["ANALYSIS_LANGUAGES", "MAX_IMAGE_PIXELS", "OCR_ENGINE", "OCR_PROCESSES", "OCR_WORKERS"]);
     }
   });
 

@@ -30,6 +30,11 @@ export const visionConfigShape = {
   OCR_FIRST: z.enum(["tesseract", "ppocr"]).default("tesseract"),
   /** Tesseract workers kept warm in this process, per pool: one pool reads names, one numbers and HP. */
   OCR_WORKERS: env.positiveInt(cpus),
+  /**
+   * PP-OCR's processes, each with the models loaded (≈ 250 MB): zones are read on this many cores at once (ONNX
+   * Runtime runs a model on the calling thread). 0 reads in the service's own process, on one core.
+   */
+  OCR_PROCESSES: z.coerce.number().int().min(0).default(cpus),
   /** `image.stored` messages analysed at once by this process. */
   VISION_MAX_IN_FLIGHT: env.positiveInt(cpus),
   /**

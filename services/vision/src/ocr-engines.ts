@@ -1,3 +1,5 @@
+import { OcrProcessPool } from "./adapters/ocr-process-pool";
+import type { ProcessUsage } from "./adapters/ocr-process-protocol";
 import { PpocrOcrEngine } from "./adapters/ppocr-ocr-engine";
 import { TesseractOcrEngine } from "./adapters/tesseract-ocr-engine";
 import type { OcrEngine } from "./ports";
@@ -10,24 +12,43 @@ export interface OcrEnginesConfig {
   /** Tesseract codes (`["fra", "eng"]`). */
   ANALYSIS_LANGUAGES: string[];
   OCR_WORKERS: number;
+  /** PP-OCR's processes (one per core reads zones on every core); 0 reads in this process. */
+  OCR_PROCESSES: number;
+  log?: (msg: string) => void;
 }
 
 /** The engines a reader uses: the one every card is read with, and the one a card not confirmed is read with again. */
 export interface OcrEngines {
   ocr: OcrEngine;
   fallbackOcr?: OcrEngine;
+  /** CPU time and peak memory of the OCR processes besides this one (none: zeros). */
+  usage(): ProcessUsage;
   close(): Promise<void>;
+}
+
+const ppocr = (config: OcrEnginesConfig): Promise<OcrEngine> =>
+  config.OCR_PROCESSES > 0 ? OcrProcessPool.start({ processes: config.OCR_PROCESSES, log: config.log }) : PpocrOcrEngine.start();
+
+/** What the engines' own processes used, when they run in processes of their own. */
+function usageOf(engines: OcrEngine[]): ProcessUsage {
+  return engines.reduce(
+    (sum, e) => {
+      const used = e instanceof OcrProcessPool ? e.usage() : { cpuMicros: 0, maxRssKb: 0 };
+      return { cpuMicros: sum.cpuMicros + used.cpuMicros, maxRssKb: sum.maxRssKb + used.maxRssKb };
+    },
+    { cpuMicros: 0, maxRssKb: 0 },
+  );
 }
 
 /** Starts the OCR engine(s) `OCR_ENGINE` names, warm. */
 export async function startOcrEngines(config: OcrEnginesConfig): Promise<OcrEngines> {
   const start = (name: OcrEngineName): Promise<OcrEngine> =>
-    name === "ppocr" ? PpocrOcrEngine.start() : TesseractOcrEngine.start({ languages: config.ANALYSIS_LANGUAGES, workers: config.OCR_WORKERS });
+    name === "ppocr" ? ppocr(config) : TesseractOcrEngine.start({ languages: config.ANALYSIS_LANGUAGES, workers: config.OCR_WORKERS });
   if (config.OCR_ENGINE !== "both") {
     const ocr = await start(config.OCR_ENGINE);
-    return { ocr, close: () => ocr.close() };
+    return { ocr, usage: () => usageOf([ocr]), close: () => ocr.close() };
   }
   const second: OcrEngineName = config.OCR_FIRST === "ppocr" ? "tesseract" : "ppocr";
   const [ocr, fallbackOcr] = await Promise.all([start(config.OCR_FIRST), start(second)]);
-  return { ocr, fallbackOcr, close: async () => void (await Promise.all([ocr.close(), fallbackOcr.close()])) };
+  return { ocr, fallbackOcr, usage: () => usageOf([ocr, fallbackOcr]), close: async () => void (await Promise.all([ocr.close(), fallbackOcr.close()])) };
 }

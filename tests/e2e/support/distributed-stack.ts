@@ -26,6 +26,7 @@ export async function startDistributedStack(extraEnv: NodeJS.ProcessEnv = {}) {
     CATALOG_SOURCE: catalogDir,
     ANALYSIS_OUTPUT_DIR: out.dir,
     OCR_WORKERS: "1",
+    OCR_PROCESSES: "1",
     LOG_LEVEL: "warn",
     ...extraEnv,
   };

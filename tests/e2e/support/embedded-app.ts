@@ -14,6 +14,7 @@ export function embeddedEnv(dataDir: string, port: number, extra: NodeJS.Process
     ANALYSIS_OUTPUT_DIR: path.join(dataDir, "output"),
     CATALOG_SOURCE: catalogDir,
     OCR_WORKERS: "1",
+    OCR_PROCESSES: "1",
     LOG_LEVEL: "warn",
     ...extra,
   };
