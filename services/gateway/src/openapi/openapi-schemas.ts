@@ -5,6 +5,8 @@ const int = { type: "integer" };
 const num = { type: "number" };
 
 const time = { type: "string", format: "date-time" };
+const strs = { type: "array", items: str };
+const subjectType = { enum: ["cards", "sealed"] };
 const CONDITIONS = ["mint", "near_mint", "excellent", "good", "light_played", "played", "poor"];
 
 /** The REST shapes of `@poke-ventory/contracts` views, as JSON Schema 2020-12. */
@@ -14,20 +16,28 @@ export const schemas: Record<string, Json> = {
   User: object({ id: str, email: str, created_at: time }),
   TokenPair: object({ access_token: str, refresh_token: str, token_type: { const: "bearer" }, expires_in: int }),
   Image: object({
-    id: str, batch_id: str, status: { enum: ["stored", "analysed", "failed", "archived", "expired"] }, subject_type: { enum: ["cards", "sealed"] },
-    content_type: str, size_bytes: int, width: int, height: int, original_filename: nullable("string"), cards_found: nullable("integer"),
-    failure_reason: nullable("string"), image_url: str, created_at: time,
+    id: str, batch_id: str, status: { enum: ["stored", "analysed", "failed", "archived", "expired"] }, subject_type: subjectType,
+    content_type: str, size_bytes: int, width: int, height: int, original_filename: nullable("string"),
+    taken_at: nullable("string", { description: "From EXIF: the camera's local date and time, no zone" }), camera_make: nullable("string"), camera_model: nullable("string"),
+    cards_found: nullable("integer"), failure_reason: nullable("string"), image_url: str, created_at: time,
+    duplicate_of: { type: "string", description: "Set when the same bytes were sent before: the earlier image is answered" },
+  }, ["duplicate_of"]),
+  DetectedMetadata: object({
+    probable_name: nullable("string"), local_number: nullable("string"), printed_total: nullable("string"), hp: nullable("integer"), set_code: nullable("string"),
+    regulation_mark: nullable("string"), illustrator: nullable("string"), year: nullable("integer"), raw_text: str, ocr_confidence: { type: "number", minimum: 0, maximum: 1 },
+    card_index: int, position: { oneOf: [object({ row: int, col: int }), { type: "null" }] }, quad: { type: "array", items: { type: "array", items: num, minItems: 2, maxItems: 2 } },
+    rotation: { enum: [0, 90, 180, 270] }, crop_key: nullable("string"),
   }),
-  Candidate: object({ card_id: str, name: str, name_fr: nullable("string"), set_id: str, set_name: str, number: str, score: num, reasons: { type: "array", items: str }, image_url: nullable("string") }),
+  Candidate: object({ card_id: str, name: str, name_fr: nullable("string"), set_id: str, set_name: str, number: str, score: num, reasons: strs, image_url: nullable("string") }),
   Draft: {
     ...object({
       id: str, batch_id: str, image_id: str, status: { enum: ["awaiting_validation", "validated"] }, image_url: str, crop_url: nullable("string"),
-      subject_type: str, top_candidate_id: nullable("string"), candidates: { type: "array", items: { $ref: "#/components/schemas/Candidate" } },
-      detected_metadata: { type: "object", description: "What vision read: probable_name, local_number, printed_total, hp, raw_text, card_index, quad, …" },
+      subject_type: subjectType, top_candidate_id: nullable("string"), candidates: { type: "array", items: { $ref: "#/components/schemas/Candidate" } },
+      detected_metadata: { $ref: "#/components/schemas/DetectedMetadata" },
       selected_card_id: nullable("string"), created_at: time, validated_at: nullable("string", { format: "date-time" }),
     }),
   },
-  BatchSummary: object({ batch_id: str, status: { enum: ["processing", "completed"] }, subject_type: str, created_at: time, images: { type: "array", items: { $ref: "#/components/schemas/Image" } } }),
+  BatchSummary: object({ batch_id: str, status: { enum: ["processing", "completed"] }, subject_type: subjectType, created_at: time, images: { type: "array", items: { $ref: "#/components/schemas/Image" } } }),
   Batch: {
     allOf: [{ $ref: "#/components/schemas/BatchSummary" }, object({ drafts: { type: "array", items: { $ref: "#/components/schemas/Draft" } } })],
   },
@@ -55,7 +65,10 @@ export const schemas: Record<string, Json> = {
     [],
   ),
   CatalogCard: object(
-    { id: str, set_id: str, number: str, name: str, name_fr: nullable("string"), rarity: nullable("string"), hp: nullable("integer"), image_small: nullable("string"), image_large: nullable("string") },
+    {
+      id: str, set_id: str, number: str, name: str, name_fr: nullable("string"), supertype: nullable("string"), subtypes: strs, hp: nullable("integer"), types: strs,
+      artist: nullable("string"), rarity: nullable("string"), regulation_mark: nullable("string"), image_small: nullable("string"), image_large: nullable("string"),
+    },
     [],
   ),
   Readiness: object({ status: { enum: ["ok", "degraded", "down"] }, checks: { type: "object" } }, ["checks"]),
