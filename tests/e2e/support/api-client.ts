@@ -16,12 +16,12 @@ export interface RawBody {
 
 // One document per gateway, fetched on its first answer and shared by every client of that gateway.
 const documents = new Map<string, Promise<OpenApiResponses>>();
-const documentOf = (base: string) => documents.get(base) ?? documents.set(base, OpenApiResponses.fetch(base)).get(base)!;
+const documentOf = (base: string) => documents.get(base) ?? documents.set(base, OpenApiResponses.fetch(base, { closed: true })).get(base)!;
 
 /**
  * A tiny HTTP client for the gateway, as a collector's app would use it. Every answer is held to the OpenAPI
- * document the gateway serves (documented status and content type, a JSON body matching its schema) unless
- * `checkAgainstSpec` is false: a walk through the API fails where the API and its document disagree.
+ * document the gateway serves (documented status and content type, a JSON body matching its schema and naming no
+ * field the schema lacks) unless `checkAgainstSpec` is false: a walk fails where the API and its document disagree.
  */
 export class ApiClient {
   token: string | null = null;

@@ -1,6 +1,6 @@
 import { SCOPES } from "../auth/route-policy";
 import { schemas } from "./openapi-schemas";
-import { errors, jsonBody, object, ok, op, pageOf, paging, pathId, query, ref, type Json } from "./openapi-parts";
+import { errors, extend, jsonBody, object, ok, op, pageOf, paging, pathId, query, ref, type Json } from "./openapi-parts";
 
 const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: "string", contentEncoding: "binary" } } } });
 const noContent = { "204": { description: "Done, no body" } };
@@ -53,7 +53,7 @@ export function openApiDocument(version = "0.1.0"): Json {
       "/auth/logout": { post: op("auth", "Revoke a refresh token and every token of its login", { ...noContent, ...errors(401, 422, 429) }, { public: true, requestBody: refreshBody }) },
       "/auth/api-keys": {
         get: op("auth", "The caller's API keys (never the key itself)", { "200": ok({ type: "array", items: apiKey }) }),
-        post: op("auth", "Create an API key: the key is shown only in this answer", { "201": ok({ ...apiKey, required: ["id", "key", "name", "scopes", "created_at"], properties: { ...apiKey.properties, key: { type: "string" } } }, "Created"), ...errors(422) }, {
+        post: op("auth", "Create an API key: the key is shown only in this answer", { "201": ok(extend(apiKey, { key: { type: "string" } }), "Created"), ...errors(422) }, {
           requestBody: jsonBody(object({ name: { type: "string" }, scopes: { type: "array", items: { enum: [...SCOPES] } } })),
         }),
       },
@@ -68,7 +68,7 @@ export function openApiDocument(version = "0.1.0"): Json {
       "/admin/api-keys": { get: op("admin", "Every user's API keys (admins)", { "200": ok({ type: "array", items: apiKey }) }) },
       "/admin/api-keys/{id}": { delete: op("admin", "Revoke any API key (admins)", { ...noContent, ...errors(404) }, { parameters: [pathId()] }) },
       "/me/usage": {
-        get: op("imports", "The caller's usage today and quota", { "200": ok({ ...usage, required: [...usage.required, "quota"], properties: { ...usage.properties, quota } }) }),
+        get: op("imports", "The caller's usage today and quota", { "200": ok(extend(usage, { quota })) }),
       },
       "/imports/uploads": {
         post: op("imports", "Prepare a direct upload: a signed URL to send the bytes to", {
@@ -172,7 +172,7 @@ export function openApiDocument(version = "0.1.0"): Json {
         }),
       },
       "/catalog/sets": { get: op("catalog", "Every set, newest first", { "200": ok({ type: "array", items: ref("CatalogSet") }) }) },
-      "/catalog/sets/{id}": { get: op("catalog", "One set with its cards", { "200": ok({ allOf: [ref("CatalogSet"), object({ cards: { type: "array", items: ref("CatalogCard") } })] }), ...errors(404) }, { parameters: [pathId()] }) },
+      "/catalog/sets/{id}": { get: op("catalog", "One set with its cards", { "200": ok(ref("CatalogSetWithCards")), ...errors(404) }, { parameters: [pathId()] }) },
       "/catalog/cards/{id}": { get: op("catalog", "One catalog card", { "200": ok(ref("CatalogCard")), ...errors(404) }, { parameters: [pathId()] }) },
       "/health": { get: op("system", "Liveness", { "200": ok({ type: "object", properties: { status: { const: "ok" } } }) }, { public: true }) },
       "/ready": { get: op("system", "Readiness of every service's dependencies", { "200": ok(ref("Readiness")), "503": ok(ref("Readiness"), "Not ready") }, { public: true }) },

@@ -1,4 +1,4 @@
-import { nullable, object, type Json } from "./openapi-parts";
+import { extend, nullable, object, type Json } from "./openapi-parts";
 
 const str = { type: "string" };
 const int = { type: "integer" };
@@ -8,6 +8,12 @@ const time = { type: "string", format: "date-time" };
 const strs = { type: "array", items: str };
 const subjectType = { enum: ["cards", "sealed"] };
 const CONDITIONS = ["mint", "near_mint", "excellent", "good", "light_played", "played", "poor"];
+
+const batchSummary = object({ batch_id: str, status: { enum: ["processing", "completed"] }, subject_type: subjectType, created_at: time, images: { type: "array", items: { $ref: "#/components/schemas/Image" } } });
+const catalogSet = object({
+  id: str, name: str, name_fr: nullable("string"), series: nullable("string"), printed_total: nullable("integer"), total: nullable("integer"), release_date: nullable("string"),
+  ptcgo_code: nullable("string"), tracked_card_count: int,
+});
 
 /** The REST shapes of `@poke-ventory/contracts` views, as JSON Schema 2020-12. */
 export const schemas: Record<string, Json> = {
@@ -37,10 +43,8 @@ export const schemas: Record<string, Json> = {
       selected_card_id: nullable("string"), created_at: time, validated_at: nullable("string", { format: "date-time" }),
     }),
   },
-  BatchSummary: object({ batch_id: str, status: { enum: ["processing", "completed"] }, subject_type: subjectType, created_at: time, images: { type: "array", items: { $ref: "#/components/schemas/Image" } } }),
-  Batch: {
-    allOf: [{ $ref: "#/components/schemas/BatchSummary" }, object({ drafts: { type: "array", items: { $ref: "#/components/schemas/Draft" } } })],
-  },
+  BatchSummary: batchSummary,
+  Batch: extend(batchSummary, { drafts: { type: "array", items: { $ref: "#/components/schemas/Draft" } } }),
   Selection: object(
     { card_id: str, quantity: { type: "integer", minimum: 1, maximum: 9999 }, condition: { enum: CONDITIONS }, price_paid: nullable("number", { minimum: 0 }), acquired_at: nullable("string", { format: "date" }), notes: nullable("string", { maxLength: 2000 }) },
     ["quantity", "condition", "price_paid", "acquired_at", "notes"],
@@ -60,10 +64,8 @@ export const schemas: Record<string, Json> = {
   MasterSet: object({ set_id: str, owned_card_count: int, tracked_card_count: int, completion_rate: { type: "number", minimum: 0, maximum: 1 } }),
   MissingCards: object({ set_id: str, missing: { type: "array", items: object({ card_id: str, number: str, name: str, name_fr: nullable("string"), rarity: nullable("string") }) } }),
   CsvImport: object({ imported: int, skipped: int, errors: { type: "array", items: object({ line: int, message: str }) } }),
-  CatalogSet: object(
-    { id: str, name: str, name_fr: nullable("string"), series: nullable("string"), printed_total: nullable("integer"), total: nullable("integer"), release_date: nullable("string"), ptcgo_code: nullable("string"), tracked_card_count: int },
-    [],
-  ),
+  CatalogSet: catalogSet,
+  CatalogSetWithCards: extend(catalogSet, { cards: { type: "array", items: { $ref: "#/components/schemas/CatalogCard" } } }),
   CatalogCard: object(
     {
       id: str, set_id: str, number: str, name: str, name_fr: nullable("string"), supertype: nullable("string"), subtypes: strs, hp: nullable("integer"), types: strs,
