@@ -64,7 +64,7 @@ describe("embedded: one process, PGlite, local files, in-process channels", () =
     const prepared = await client.request("POST", "/imports/uploads", { filename: "direct.jpg", size: bytes.length, content_type: "image/jpeg" });
     expect(prepared.status).toBe(201);
     const tampered = prepared.body.url.replace(/signature=(.)/, (_m: string, c: string) => `signature=${c === "A" ? "B" : "A"}`);
-    const put = (url: string) => fetch(base + url, { method: "PUT", headers: prepared.body.headers, body: new Uint8Array(bytes) });
+    const put = (url: string) => new ApiClient(base).request("PUT", url, { type: prepared.body.headers["Content-Type"], bytes });
     expect((await put(tampered)).status).toBe(403);
     expect((await put(prepared.body.url)).status).toBe(200);
     const completed = await client.request("POST", `/imports/uploads/${prepared.body.upload_id}/complete?wait=0`, { subject_type: "cards" });

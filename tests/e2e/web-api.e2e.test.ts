@@ -14,29 +14,19 @@ const label = benchLabels(benchCardsDir).find((l) => l.kind === "scan" && l.card
 
 type SseEvent = { event: string; data: any };
 async function readEvents(client: ApiClient, batchId: string): Promise<{ status: number; body?: any; events: SseEvent[]; type: string | null }> {
-  const res = await fetch(`${client.base}/imports/batches/${batchId}/events`, {
-    headers: { authorization: `Bearer ${client.token}` },
-    signal: AbortSignal.timeout(150_000),
-  });
-  const type = res.headers.get("content-type");
-  if (res.status !== 200) return { status: res.status, body: await res.json(), events: [], type };
   // The stream ends by itself after `done`.
-  const blocks = (await res.text()).split("\n\n").filter((b) => b.trim() && !b.startsWith(":"));
-  const events = blocks.map((b) => {
+  const res = await client.request("GET", `/imports/batches/${batchId}/events`);
+  const type = res.headers.get("content-type");
+  if (res.status !== 200) return { status: res.status, body: res.body, events: [], type };
+  const blocks = res.body.toString().split("\n\n").filter((b: string) => b.trim() && !b.startsWith(":"));
+  const events = blocks.map((b: string) => {
     const lines = b.split("\n");
     return { event: lines.find((l) => l.startsWith("event: "))!.slice(7), data: JSON.parse(lines.find((l) => l.startsWith("data: "))!.slice(6)) };
   });
   return { status: res.status, events, type };
 }
 
-async function postCsv(client: ApiClient, csv: string | Buffer, type = "text/csv") {
-  const res = await fetch(`${client.base}/collection/import`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${client.token}`, "content-type": type },
-    body: new Uint8Array(Buffer.from(csv)),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const postCsv = (client: ApiClient, csv: string | Buffer, type = "text/csv") => client.request("POST", "/collection/import", { type, bytes: csv });
 
 const comparable = (items: any[]) =>
   items.map((c) => ({ card_id: c.card_id, quantity: c.quantity, condition: c.condition, price_paid: c.price_paid, acquired_at: c.acquired_at })).sort((a, b) => a.card_id.localeCompare(b.card_id));
@@ -82,7 +72,7 @@ describe("web API: events, review queue, collection edits, missing cards, CSV", 
   it("answers 404 before streaming another user's batch, 401 without a token", async () => {
     const other = await readEvents(clients.gary, state.batchId);
     expect(other).toMatchObject({ status: 404, body: { error: { status: 404, type: "NOT_FOUND" } } });
-    expect((await fetch(`${stack.base}/imports/batches/${state.batchId}/events`)).status).toBe(401);
+    expect((await new ApiClient(stack.base).request("GET", `/imports/batches/${state.batchId}/events`)).status).toBe(401);
   });
 
   it("lists the caller's batches newest first and the review queue across batches", async () => {
@@ -146,10 +136,10 @@ describe("web API: events, review queue, collection edits, missing cards, CSV", 
     const added = await postCsv(ash(), `set_code,number,quantity,condition,price_paid,acquired_at\n${state.setId},${other.number},1,mint,,\n`);
     expect(added.body).toEqual({ imported: 1, skipped: 0, errors: [] });
 
-    const res = await fetch(`${stack.base}/collection/export.csv`, { headers: { authorization: `Bearer ${ash().token}` } });
+    const res = await ash().request("GET", "/collection/export.csv");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    state.csv = await res.text();
+    state.csv = res.body.toString();
     const lines = state.csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe("set_code,number,name,language,quantity,condition,price_paid,acquired_at");
     expect(lines).toHaveLength(3);
@@ -177,7 +167,7 @@ describe("web API: events, review queue, collection edits, missing cards, CSV", 
     expect(res.body.imported).toBe(1);
     expect(res.body.errors.map((e: any) => e.line)).toEqual([2, 3, 4, 5, 6]);
     expect(res.body.errors[0].message).toContain("quantity");
-    const exported = await (await fetch(`${stack.base}/collection/export.csv`, { headers: { authorization: `Bearer ${clients.gary.token}` } })).text();
+    const exported = (await clients.gary.request("GET", "/collection/export.csv")).body.toString();
     for (const cell of exported.split(/[,\r\n]/)) expect(cell).not.toMatch(/^[=+\-@]/);
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { OpenApiResponses } from "@poke-ventory/testing";
 
 export interface Reply<T = any> {
   status: number;
@@ -7,24 +8,42 @@ export interface Reply<T = any> {
   headers: Headers;
 }
 
-/** A tiny HTTP client for the gateway, as a collector's app would use it. */
+/** A body sent as is, with its own content type (a CSV file). */
+export interface RawBody {
+  type: string;
+  bytes: string | Uint8Array;
+}
+
+// One document per gateway, fetched on its first answer and shared by every client of that gateway.
+const documents = new Map<string, Promise<OpenApiResponses>>();
+const documentOf = (base: string) => documents.get(base) ?? documents.set(base, OpenApiResponses.fetch(base, { closed: true })).get(base)!;
+
+/**
+ * A tiny HTTP client for the gateway, as a collector's app would use it. Every answer is held to the OpenAPI
+ * document the gateway serves (documented status and content type, a JSON body matching its schema and naming no
+ * field the schema lacks) unless `checkAgainstSpec` is false: a walk fails where the API and its document disagree.
+ */
 export class ApiClient {
   token: string | null = null;
 
-  constructor(readonly base: string) {}
+  constructor(readonly base: string, readonly options: { checkAgainstSpec?: boolean } = {}) {}
 
   async request<T = any>(method: string, url: string, body?: unknown): Promise<Reply<T>> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let payload: RequestInit["body"];
     if (body instanceof FormData) payload = body;
-    else if (body !== undefined) {
+    else if (isRaw(body)) {
+      headers["content-type"] = body.type;
+      payload = typeof body.bytes === "string" ? body.bytes : new Uint8Array(body.bytes);
+    } else if (body !== undefined) {
       headers["content-type"] = "application/json";
       payload = JSON.stringify(body);
     }
     const res = await fetch(this.base + url, { method, headers, body: payload });
-    const type = res.headers.get("content-type") ?? "";
-    const parsed = type.includes("json") ? await res.json() : Buffer.from(await res.arrayBuffer());
+    const type = res.headers.get("content-type");
+    const parsed = type?.includes("json") ? await res.json() : Buffer.from(await res.arrayBuffer());
+    if (this.options.checkAgainstSpec !== false) (await documentOf(this.base)).check({ method, url, status: res.status, contentType: type, body: parsed });
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
@@ -53,6 +72,10 @@ export class ApiClient {
     for (const f of files) form.append("files", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/jpeg" }), f.name);
     return this.request("POST", `/imports/batches?wait=${wait}`, form);
   }
+}
+
+function isRaw(body: unknown): body is RawBody {
+  return typeof body === "object" && body !== null && "type" in body && "bytes" in body;
 }
 
 export function benchFile(dir: string, name: string) {

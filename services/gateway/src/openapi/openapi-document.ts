@@ -1,6 +1,6 @@
 import { SCOPES } from "../auth/route-policy";
 import { schemas } from "./openapi-schemas";
-import { errors, jsonBody, object, ok, op, pageOf, paging, pathId, query, ref, type Json } from "./openapi-parts";
+import { errors, extend, jsonBody, object, ok, op, pageOf, paging, pathId, query, ref, type Json } from "./openapi-parts";
 
 const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: "string", contentEncoding: "binary" } } } });
 const noContent = { "204": { description: "Done, no body" } };
@@ -42,38 +42,38 @@ export function openApiDocument(version = "0.1.0"): Json {
     security: [{ bearer: [] }, { apiKey: [] }],
     tags: ["auth", "admin", "imports", "collection", "catalog", "system", "web"].map((name) => ({ name })),
     paths: {
-      "/auth/register": { post: op("auth", "Create an account", { "201": ok(ref("User"), "Created"), ...errors(409, 422) }, { public: true, requestBody: jsonBody(ref("Credentials")) }) },
-      "/auth/login": { post: op("auth", "Sign in", { "200": ok(ref("TokenPair")), ...errors(401, 422) }, { public: true, requestBody: jsonBody(ref("Credentials")) }) },
+      "/auth/register": { post: op("auth", "Create an account", { "201": ok(ref("User"), "Created"), ...errors(409, 422, 429) }, { public: true, requestBody: jsonBody(ref("Credentials")) }) },
+      "/auth/login": { post: op("auth", "Sign in", { "200": ok(ref("TokenPair")), ...errors(401, 422, 429) }, { public: true, requestBody: jsonBody(ref("Credentials")) }) },
       "/auth/refresh": {
-        post: op("auth", "A new token pair for a refresh token", { "200": ok(ref("TokenPair")), ...errors(401, 422) }, {
+        post: op("auth", "A new token pair for a refresh token", { "200": ok(ref("TokenPair")), ...errors(401, 422, 429) }, {
           public: true,
           requestBody: jsonBody({ type: "object", required: ["refresh_token"], properties: { refresh_token: { type: "string" } } }),
         }),
       },
-      "/auth/logout": { post: op("auth", "Revoke a refresh token and every token of its login", { ...noContent, ...errors(401, 422) }, { public: true, requestBody: refreshBody }) },
+      "/auth/logout": { post: op("auth", "Revoke a refresh token and every token of its login", { ...noContent, ...errors(401, 422, 429) }, { public: true, requestBody: refreshBody }) },
       "/auth/api-keys": {
-        get: op("auth", "The caller's API keys (never the key itself)", { "200": ok({ type: "array", items: apiKey }), ...errors(403) }),
-        post: op("auth", "Create an API key: the key is shown only in this answer", { "201": ok({ ...apiKey, required: ["id", "key", "name", "scopes", "created_at"], properties: { ...apiKey.properties, key: { type: "string" } } }, "Created"), ...errors(403, 422) }, {
+        get: op("auth", "The caller's API keys (never the key itself)", { "200": ok({ type: "array", items: apiKey }) }),
+        post: op("auth", "Create an API key: the key is shown only in this answer", { "201": ok(extend(apiKey, { key: { type: "string" } }), "Created"), ...errors(422) }, {
           requestBody: jsonBody(object({ name: { type: "string" }, scopes: { type: "array", items: { enum: [...SCOPES] } } })),
         }),
       },
-      "/auth/api-keys/{id}": { delete: op("auth", "Revoke one of the caller's API keys", { ...noContent, ...errors(403, 404) }, { parameters: [pathId()] }) },
-      "/admin/users": { get: op("admin", "Every user with quota and usage (admins)", { "200": ok(pageOf(adminUser)), ...errors(403, 422) }, { parameters: paging }) },
+      "/auth/api-keys/{id}": { delete: op("auth", "Revoke one of the caller's API keys", { ...noContent, ...errors(404) }, { parameters: [pathId()] }) },
+      "/admin/users": { get: op("admin", "Every user with quota and usage (admins)", { "200": ok(pageOf(adminUser)), ...errors(422) }, { parameters: paging }) },
       "/admin/users/{id}": {
-        patch: op("admin", "Disable a user or set their quota (admins); null resets a quota to the default", { "200": ok(adminUser), ...errors(403, 404, 422) }, {
+        patch: op("admin", "Disable a user or set their quota (admins); null resets a quota to the default", { "200": ok(adminUser), ...errors(404, 422) }, {
           parameters: [pathId()],
           requestBody: jsonBody(object({ disabled: { type: "boolean" }, quota: { oneOf: [quota, { type: "null" }] } }, ["disabled", "quota"])),
         }),
       },
-      "/admin/api-keys": { get: op("admin", "Every user's API keys (admins)", { "200": ok({ type: "array", items: apiKey }), ...errors(403) }) },
-      "/admin/api-keys/{id}": { delete: op("admin", "Revoke any API key (admins)", { ...noContent, ...errors(403, 404) }, { parameters: [pathId()] }) },
+      "/admin/api-keys": { get: op("admin", "Every user's API keys (admins)", { "200": ok({ type: "array", items: apiKey }) }) },
+      "/admin/api-keys/{id}": { delete: op("admin", "Revoke any API key (admins)", { ...noContent, ...errors(404) }, { parameters: [pathId()] }) },
       "/me/usage": {
-        get: op("imports", "The caller's usage today and quota", { "200": ok({ ...usage, required: [...usage.required, "quota"], properties: { ...usage.properties, quota } }) }),
+        get: op("imports", "The caller's usage today and quota", { "200": ok(extend(usage, { quota })) }),
       },
       "/imports/uploads": {
         post: op("imports", "Prepare a direct upload: a signed URL to send the bytes to", {
           "201": ok(object({ upload_id: { type: "string" }, url: { type: "string" }, method: { const: "PUT" }, headers: { type: "object" }, expires_at: { type: "string" } }), "Prepared"),
-          ...errors(413, 422, 429),
+          ...errors(422),
         }, { requestBody: jsonBody(object({ filename: { type: "string" }, size: { type: "integer" }, content_type: { type: "string" }, sha256: { type: "string" } }, ["sha256"])) }),
       },
       "/imports/uploads/{id}": { get: op("imports", "A direct upload's session and status", { "200": ok(uploadSession), ...errors(404) }, { parameters: [pathId()] }) },
@@ -88,7 +88,7 @@ export function openApiDocument(version = "0.1.0"): Json {
         post: op("imports", "Check the stored bytes and analyse them: the answer of a batch upload", {
           "201": ok(ref("Batch"), "Analysed"),
           "202": ok(ref("Batch"), "Still processing after `wait` seconds"),
-          ...errors(404, 409, 410, 413, 415, 422, 429),
+          ...errors(404, 409, 410, 415, 422),
         }, {
           parameters: [pathId(), query("wait", { type: "number", minimum: 0, maximum: 120 })],
           requestBody: jsonBody(object({ subject_type: { enum: ["cards", "sealed"] }, batch_id: { type: "string" } }, ["batch_id"])),
@@ -172,7 +172,7 @@ export function openApiDocument(version = "0.1.0"): Json {
         }),
       },
       "/catalog/sets": { get: op("catalog", "Every set, newest first", { "200": ok({ type: "array", items: ref("CatalogSet") }) }) },
-      "/catalog/sets/{id}": { get: op("catalog", "One set with its cards", { "200": ok(ref("CatalogSet")), ...errors(404) }, { parameters: [pathId()] }) },
+      "/catalog/sets/{id}": { get: op("catalog", "One set with its cards", { "200": ok(ref("CatalogSetWithCards")), ...errors(404) }, { parameters: [pathId()] }) },
       "/catalog/cards/{id}": { get: op("catalog", "One catalog card", { "200": ok(ref("CatalogCard")), ...errors(404) }, { parameters: [pathId()] }) },
       "/health": { get: op("system", "Liveness", { "200": ok({ type: "object", properties: { status: { const: "ok" } } }) }, { public: true }) },
       "/ready": { get: op("system", "Readiness of every service's dependencies", { "200": ok(ref("Readiness")), "503": ok(ref("Readiness"), "Not ready") }, { public: true }) },

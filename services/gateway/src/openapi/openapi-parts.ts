@@ -22,8 +22,18 @@ export const object = (properties: Record<string, Json>, optional: string[] = []
   properties,
 });
 
-/** One operation: a summary, its tag, its responses (the caller's token unless `public`). */
+/** What the gate answers before a route that needs a caller: no or a bad credential, a key without the scope or a non-admin, too many requests. */
+const GATE = errors(401, 403, 429);
+/** What the JSON body parser answers before the route: not JSON, over its size limit. */
+const JSON_PARSER = errors(400, 413);
+
+/** `base` with more required properties: a flat object schema, not an `allOf` (its fields stay in one place). */
+export const extend = (base: ReturnType<typeof object>, properties: Record<string, Json>) => object({ ...base.properties, ...properties }, Object.keys(base.properties).filter((k) => !base.required.includes(k)));
+
+/** One operation: a summary, its tag, its responses, plus what the gate (unless `public`) and the JSON body parser may answer. */
 export function op(tag: string, summary: string, responses: Json, extra: Json & { public?: boolean } = {}): Json {
   const { public: isPublic, ...rest } = extra;
-  return { tags: [tag], summary, ...rest, responses: { ...responses, ...(isPublic ? {} : errors(401)) }, ...(isPublic ? { security: [] } : {}) };
+  const content = (rest.requestBody as { content?: Json } | undefined)?.content;
+  const parser = content && "application/json" in content ? JSON_PARSER : {};
+  return { tags: [tag], summary, ...rest, responses: { ...responses, ...parser, ...(isPublic ? {} : GATE) }, ...(isPublic ? { security: [] } : {}) };
 }
