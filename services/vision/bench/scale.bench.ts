@@ -1,7 +1,7 @@
 /**
  * `npm run bench:scale -- [--out FILE] [--images N]`: one backlog of scans analysed by one vision process, by two,
- * and by one with a second started once the backlog is queued (its share of the images). Each process is limited to
- * one core's worth of work (`VISION_MAX_IN_FLIGHT=1`, `OCR_WORKERS=1`, `OCR_PROCESSES=1`). Real NATS JetStream and an S3 server
+ * and by one with a second started once the backlog is queued (its share of the images). Each process analyses one
+ * image at a time, read by one OCR process (`VISION_MAX_IN_FLIGHT=1`, `OCR_WORKERS=1`, `OCR_PROCESSES=1`). Real NATS JetStream and an S3 server
  * (s3rver); matching is not running, so cards are read without catalog checks.
  * Prints and writes `{"one": {"images_per_s"}, "two": {"images_per_s"}, "ratio", "late_replica_share"}`.
  */

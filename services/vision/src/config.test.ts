@@ -9,7 +9,7 @@ describe("vision config", () => {
     expect(loadConfig(visionConfigShape, {})).toMatchObject({
       ANALYSIS_LANGUAGES: ["fra", "eng"],
       OCR_WORKERS: os.cpus().length,
-      OCR_PROCESSES: os.cpus().length,
+      OCR_PROCESSES: Math.min(os.cpus().length, 4),
       OCR_ENGINE: "ppocr",
       OCR_FIRST: "tesseract",
       VISION_MAX_IN_FLIGHT: os.cpus().length,

@@ -32,9 +32,10 @@ export const visionConfigShape = {
   OCR_WORKERS: env.positiveInt(cpus),
   /**
    * PP-OCR's processes, each with the models loaded (≈ 250 MB): zones are read on this many cores at once (ONNX
-   * Runtime runs a model on the calling thread). 0 reads in the service's own process, on one core.
+   * Runtime runs a model on the calling thread). 0 reads in the service's own process, on one core. By default one
+   * per core, at most 4 (a large host's core count is no pod's share of it: set it to the CPUs the service gets).
    */
-  OCR_PROCESSES: z.coerce.number().int().min(0).default(cpus),
+  OCR_PROCESSES: z.coerce.number().int().min(0).default(Math.min(cpus, 4)),
   /** `image.stored` messages analysed at once by this process. */
   VISION_MAX_IN_FLIGHT: env.positiveInt(cpus),
   /**

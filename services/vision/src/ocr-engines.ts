@@ -49,6 +49,13 @@ export async function startOcrEngines(config: OcrEnginesConfig): Promise<OcrEngi
     return { ocr, usage: () => usageOf([ocr]), close: () => ocr.close() };
   }
   const second: OcrEngineName = config.OCR_FIRST === "ppocr" ? "tesseract" : "ppocr";
-  const [ocr, fallbackOcr] = await Promise.all([start(config.OCR_FIRST), start(second)]);
+  const started = await Promise.allSettled([start(config.OCR_FIRST), start(second)]);
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) {
+    // The engine that did start is closed: its workers or processes would outlive the failed start.
+    await Promise.all(started.map((s) => (s.status === "fulfilled" ? s.value.close() : undefined)));
+    throw failed.reason;
+  }
+  const [ocr, fallbackOcr] = started.map((s) => (s as PromiseFulfilledResult<OcrEngine>).value);
   return { ocr, fallbackOcr, usage: () => usageOf([ocr, fallbackOcr]), close: async () => void (await Promise.all([ocr.close(), fallbackOcr.close()])) };
 }

@@ -30,16 +30,31 @@ interface Pending {
 interface Slot {
   child: ChildProcess;
   ready: boolean;
+  /** Exited, or never started: handled once. */
+  gone: boolean;
   /** The read this process is busy with, and its deadline. */
   busy: { pending: Pending; timer: NodeJS.Timeout } | null;
   usage: ProcessUsage;
 }
 
-/** The OCR process's entry, beside this file: `.ts` under tsx or vitest (started through tsx's loader), `.js` once built. */
+/** The parent's flags a child keeps: how modules resolve, source maps, heap size. */
+const KEPT_FLAGS = /^(--conditions|-C|--enable-source-maps|--max-old-space-size)/;
+
+/**
+ * The OCR process's entry, beside this file: `.ts` under tsx or vitest (started through tsx's loader), `.js` once
+ * built; with the parent's flags that still apply.
+ */
 function entry(): { file: string; execArgv: string[] } {
   const ext = path.extname(__filename);
   const file = path.join(__dirname, `ocr-process${ext}`);
-  return ext === ".ts" ? { file, execArgv: ["--import", pathToFileURL(require.resolve("tsx")).href] } : { file, execArgv: [] };
+  const kept: string[] = [];
+  process.execArgv.forEach((flag, i, all) => {
+    if (!KEPT_FLAGS.test(flag)) return;
+    kept.push(flag);
+    // `--conditions source` as two arguments: the value goes with its flag.
+    if (!flag.includes("=") && flag !== "--enable-source-maps" && all[i + 1] !== undefined) kept.push(all[i + 1]);
+  });
+  return { file, execArgv: ext === ".ts" ? ["--import", pathToFileURL(require.resolve("tsx")).href, ...kept] : kept };
 }
 
 const RESPAWN_DELAY_MS = { first: 100, most: 5_000 };
@@ -67,7 +82,7 @@ export class OcrProcessPool implements OcrEngine {
   /** Starts `processes` OCR processes and resolves once all are warm; rejects if one fails to start. */
   static async start(options: OcrProcessPoolOptions): Promise<OcrProcessPool> {
     if (!Number.isInteger(options.processes) || options.processes < 1) throw new Error(`OCR processes must be a positive integer, got ${options.processes}`);
-    const pool = new OcrProcessPool({ readTimeoutMs: 60_000, log: () => undefined, ...options });
+    const pool = new OcrProcessPool({ ...options, readTimeoutMs: options.readTimeoutMs ?? 60_000, log: options.log ?? (() => undefined) });
     try {
       await Promise.all(Array.from({ length: options.processes }, () => pool.spawn()));
     } catch (err) {
@@ -105,9 +120,10 @@ export class OcrProcessPool implements OcrEngine {
       this.slots.map(
         (slot) =>
           new Promise<void>((resolve) => {
-            if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
+            if (slot.gone || slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
             slot.child.once("exit", () => resolve());
-            const closeChannel = () => (slot.child.connected ? slot.child.disconnect() : slot.child.kill("SIGKILL"));
+            // One still loading its models is not waited for; a warm one exits once its channel closes.
+            const closeChannel = () => (slot.ready && slot.child.connected ? slot.child.disconnect() : slot.child.kill("SIGKILL"));
             if (slot.busy) slot.child.once("message", closeChannel);
             else closeChannel();
           }),
@@ -119,19 +135,27 @@ export class OcrProcessPool implements OcrEngine {
   private spawn(): Promise<void> {
     const { file, execArgv } = entry();
     const child = fork(file, [], { execArgv, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    const slot: Slot = { child, ready: false, busy: null, usage: { cpuMicros: 0, maxRssKb: 0 } };
+    const slot: Slot = { child, ready: false, gone: false, busy: null, usage: { cpuMicros: 0, maxRssKb: 0 } };
     this.slots.push(slot);
     return new Promise((resolve, reject) => {
       child.on("message", (message: ChildMessage) => {
         if (message.type === "ready") {
           slot.ready = true;
+          slot.usage = message.usage;
           this.failedStarts = 0;
           resolve();
           this.dispatch();
         } else if (message.type === "start-failed") reject(new Error(`OCR process failed to start: ${message.message}`));
         else this.answered(slot, message);
       });
-      child.on("error", (err) => this.opts.log(`OCR process ${child.pid}: ${err.message}`));
+      child.on("error", (err) => {
+        this.opts.log(`OCR process ${child.pid ?? "(not started)"}: ${err.message}`);
+        // A fork that failed (no pid: EMFILE, EAGAIN, ENOENT) emits no `exit`.
+        if (child.pid === undefined) {
+          reject(new Error(`OCR process could not be started: ${err.message}`));
+          this.exitedSlot(slot, null, null);
+        }
+      });
       child.on("exit", (code, signal) => {
         if (!slot.ready) reject(new Error(`OCR process exited before it was ready (${signal ?? `code ${code}`})`));
         this.exitedSlot(slot, code, signal);
@@ -151,6 +175,8 @@ export class OcrProcessPool implements OcrEngine {
   }
 
   private exitedSlot(slot: Slot, code: number | null, signal: NodeJS.Signals | null) {
+    if (slot.gone) return;
+    slot.gone = true;
     this.slots.splice(this.slots.indexOf(slot), 1);
     this.exited.cpuMicros += slot.usage.cpuMicros;
     this.exited.maxRssKb = Math.max(this.exited.maxRssKb, slot.usage.maxRssKb);
@@ -160,11 +186,12 @@ export class OcrProcessPool implements OcrEngine {
       slot.busy = null;
     }
     if (this.closed) return;
-    this.opts.log(`OCR process ${slot.child.pid} exited (${signal ?? `code ${code}`}); starting another`);
+    this.opts.log(`OCR process ${slot.child.pid ?? "(not started)"} exited (${signal ?? `code ${code}`}); starting another`);
     if (!slot.ready) this.failedStarts++;
     const delay = Math.min(RESPAWN_DELAY_MS.most, RESPAWN_DELAY_MS.first * 2 ** this.failedStarts);
     setTimeout(() => {
-      if (!this.closed) this.spawn().catch((err: Error) => this.startFailed(err));
+      // Through a promise: a fork that throws at once is a failed start too, not an uncaught exception.
+      if (!this.closed) Promise.resolve().then(() => this.spawn()).catch((err: Error) => this.startFailed(err));
     }, delay).unref();
   }
 
@@ -186,7 +213,23 @@ export class OcrProcessPool implements OcrEngine {
         slot.child.kill("SIGKILL");
       }, this.opts.readTimeoutMs);
       slot.busy = { pending, timer };
-      slot.child.send(pending.request);
+      const undelivered = (err: Error) => {
+        // The process never got the read (its channel broke): the read goes back to the front of the queue for
+        // another process, and this one, no longer trusted, is killed (its exit starts a replacement).
+        this.opts.log(`OCR process ${slot.child.pid}: a read could not be sent (${err.message}); killing it`);
+        if (slot.busy?.pending !== pending) return;
+        clearTimeout(timer);
+        slot.busy = null;
+        slot.ready = false;
+        this.queue.unshift(pending);
+        slot.child.kill("SIGKILL");
+        this.dispatch();
+      };
+      try {
+        slot.child.send(pending.request, undefined, {}, (err) => err && undelivered(err));
+      } catch (err) {
+        undelivered(err as Error);
+      }
     }
   }
 }

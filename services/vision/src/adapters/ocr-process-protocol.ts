@@ -20,7 +20,7 @@ export interface ProcessUsage {
 }
 
 export type ChildMessage =
-  | { type: "ready" }
+  | { type: "ready"; usage: ProcessUsage }
   | { type: "start-failed"; message: string }
   | { type: "read"; id: number; result: OcrResult; usage: ProcessUsage }
   | { type: "read-failed"; id: number; message: string; usage: ProcessUsage };
