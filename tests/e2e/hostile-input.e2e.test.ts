@@ -480,6 +480,19 @@ describe("another user's ids on every route with an id", () => {
     expect({ status: reply.status, type: reply.body?.error?.type }, JSON.stringify(reply.body)).toEqual(answer);
   });
 
+  it("refuses ash's batch id in gary's body (a direct upload completed into it) with 404, and keeps gary's upload open", async () => {
+    const bytes = await plainJpeg("#e7e");
+    const prepared = await c.gary.request("POST", "/imports/uploads", { filename: "g.jpg", size: bytes.length, content_type: "image/jpeg" });
+    expect((await send("PUT", prepared.body.url, { body: bytes, headers: prepared.body.headers, token: null })).status).toBe(200);
+    const images = (await c.ash.request("GET", `/imports/batches/${fx.ash.batchId}`)).body.images.length;
+    const reply = await c.gary.request("POST", `/imports/uploads/${prepared.body.upload_id}/complete?wait=0`, { subject_type: "cards", batch_id: fx.ash.batchId });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(404);
+    expect(reply.body.error.type).toBe("NOT_FOUND");
+    expect((await c.gary.request("GET", `/imports/uploads/${prepared.body.upload_id}`)).body.status).toBe("uploaded");
+    expect((await c.ash.request("GET", `/imports/batches/${fx.ash.batchId}`)).body.images).toHaveLength(images);
+    expect((await sql.query("SELECT count(*) FROM analysis_images WHERE batch_id = $1", [fx.ash.batchId])).rows[0].count).toBe(String(images));
+  });
+
   it("left ash's things as they were", async () => {
     expect((await c.ash.request("GET", `/imports/drafts/${fx.ash.draftId}`)).body.status).toBe("awaiting_validation");
     expect((await c.ash.request("GET", "/collection/cards")).body.items).toEqual([expect.objectContaining({ id: fx.ash.cardId, quantity: 1 })]);
