@@ -5,6 +5,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import jwt from "jsonwebtoken";
+import sharp from "sharp";
 import { Client } from "pg";
 import { benchCardsDir, createTestDatabase, tempDir } from "@poke-ventory/testing";
 import { embeddedEnv, startEmbedded } from "./support/embedded-app";
@@ -144,6 +145,24 @@ const cases: HostileCase[] = [
   { name: "decompression bomb: 10,000² PNG, 100 MB of zeros in ~100 KB", send: () => oneFile("bomb.png", zeroPng(10_000, 10_000), "image/png"), status: 422, type: "IMAGE_TOO_LARGE" },
   { name: "decompression bomb: JPEG whose header claims 60,000²", send: async () => oneFile("bomb.jpg", await jpegClaiming(60_000, 60_000)), status: 422, type: "IMAGE_TOO_LARGE" },
   { name: "decompression bomb: WebP canvas 16,384²", send: async () => oneFile("bomb.webp", await webpClaiming16k(), "image/webp"), status: 422, type: "IMAGE_TOO_LARGE" },
+  {
+    name: "decompression bomb under the cap: 7,000² PNG of zeros (kept; its thumbnail decodes it, the process stays up)",
+    send: () => oneFile("big-zeros.png", zeroPng(7000, 7000), "image/png"),
+    status: KEPT,
+    stores: 1,
+    then: async (reply) => {
+      const thumbnail = await c.mallory.request("GET", `/imports/images/${reply.body.images[0].id}/thumbnail`);
+      expect(thumbnail.status).toBe(200);
+      expect(thumbnail.headers.get("content-type")).toBe("image/webp");
+    },
+  },
+  {
+    name: "a PNG named .jpg and declared image/jpeg: kept as the PNG its bytes say",
+    send: async () => oneFile("really-a-png.jpg", await sharp({ create: { width: 30, height: 20, channels: 3, background: "#3a7" } }).png().toBuffer()),
+    status: KEPT,
+    stores: 1,
+    then: (reply) => expect(reply.body.images[0].content_type).toBe("image/png"),
+  },
   { name: "animated WebP (3 frames)", send: async () => oneFile("anim.webp", await animatedWebp(), "image/webp"), status: 415, type: "UNSUPPORTED_MEDIA_TYPE" },
   {
     name: `oversized file: MAX_UPLOAD_SIZE_MB (${MAX_UPLOAD_MB}) + 1 byte`,
