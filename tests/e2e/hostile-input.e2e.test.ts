@@ -39,7 +39,7 @@ const fx = {} as {
   revokedKey: string;
   catalogKey: string;
   writeKey: string;
-  ash: { batchId: string; imageId: string; draftId: string; cardId: string; keyId: string; uploadId: string; uploadUrl: string; uploadHeaders: Record<string, string> };
+  ash: { batchId: string; imageId: string; draftId: string; cardId: string; keyId: string; uploadId: string; uploadHeaders: Record<string, string> };
 };
 
 const objectsDir = () => path.join(data.dir, "objects");
@@ -372,7 +372,6 @@ beforeAll(async () => {
     cardId: cards.body.items[0].id,
     keyId: ashKey.body.id,
     uploadId: prepared.body.upload_id,
-    uploadUrl: prepared.body.url,
     uploadHeaders: prepared.body.headers,
   };
 }, 400_000);
