@@ -2,6 +2,7 @@ import type { Context, ServiceSchema } from "moleculer";
 import type { Clock } from "@poke-ventory/runtime";
 import type { ApiKeyRepository, UserRepository } from "./ports";
 import type { Caller } from "./http/admit-request";
+import { paging, type Paged } from "./http/http-context";
 import { apiKeyView, createApiKey, revokeApiKey } from "./access/manage-api-keys";
 import { listUsers, updateUser } from "./access/administer-users";
 
@@ -44,11 +45,8 @@ export function createAccessService(deps: AccessDeps): ServiceSchema {
       listApiKeys: async (ctx: Ctx) => (await deps.apiKeys.list(ctx.meta.user.id)).map((k) => apiKeyView(k)),
       revokeApiKey: { params: { id }, handler: (ctx: Ctx<{ id: string }>) => noContent(ctx, revokeApiKey(deps, ctx.params.id, ctx.meta.user.id)) },
       listUsers: {
-        params: {
-          page: { type: "number", integer: true, min: 1, optional: true, convert: true },
-          page_size: { type: "number", integer: true, min: 1, max: 100, optional: true, convert: true },
-        },
-        handler: (ctx: Ctx<{ page?: number; page_size?: number }>) => listUsers(deps, call(ctx), ctx.params.page ?? 1, ctx.params.page_size ?? 20),
+        params: paging,
+        handler: (ctx: Ctx<Paged>) => listUsers(deps, call(ctx), ctx.params.page ?? 1, ctx.params.page_size ?? 20),
       },
       updateUser: {
         params: {

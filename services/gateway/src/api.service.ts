@@ -25,6 +25,7 @@ import { serveWebApp } from "./http/serve-web-app";
 import { streamBatchEvents } from "./http/stream-batch-events";
 import { serveApiDocs } from "./http/serve-api-docs";
 import { directUploadAliases } from "./http/direct-uploads";
+import { findNulCharacter } from "./domain/nul-character";
 
 export type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
 type ReqWithId = Req & { $params: { id?: unknown } };
@@ -33,8 +34,20 @@ export type GatewayThis = { sendResponse(req: Req, res: ServerResponse, data: un
 const json = (limit: string) => ({ json: { limit }, urlencoded: false });
 const CSV_TYPES = ["text/csv", "text/plain"];
 type Aliases = Record<string, string | ((...args: never[]) => unknown)>;
+/** A NUL character in any parameter is bad input (PostgreSQL text cannot hold it), refused before the route runs. */
+function refuseNulCharacters(_ctx: Context, _route: unknown, req: IncomingMessage & { $params?: unknown }) {
+  const field = findNulCharacter(req.$params);
+  if (field !== null) throw new AppError("VALIDATION_FAILED", "The request is not valid", [{ field, message: "must not contain the NUL character" }]);
+}
 // Every route goes through `authenticate` (the gate): the table in auth/route-policy.ts says who may call it.
-const publicRoute = (path: string, aliases: Aliases) => ({ path, aliases, mappingPolicy: "restrict", authentication: true, bodyParsers: json("16kb") });
+const publicRoute = (path: string, aliases: Aliases) => ({
+  path,
+  aliases,
+  mappingPolicy: "restrict",
+  authentication: true,
+  bodyParsers: json("16kb"),
+  onBeforeCall: refuseNulCharacters,
+});
 const privateRoute = (path: string, aliases: Aliases) => ({ ...publicRoute(path, aliases), bodyParsers: json("64kb") });
 
 /** REST over HTTP (moleculer-web): routes map to `http.*` use cases; one JSON error shape everywhere. */

@@ -41,6 +41,12 @@ export const HTTP = {
   usage: "http.usage",
 } as const;
 
+/**
+ * Headers of the stored images and their derivatives: private to their owner, and never sniffed into another type
+ * (an image may carry any bytes after its end marker, such as an HTML or ZIP trailer).
+ */
+const IMAGE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
+
 export interface HttpDeps {
   pingOwnDatabase: () => Promise<void>;
   /** A user's effective upload quota (their admin override, else the defaults). */
@@ -84,7 +90,7 @@ export function createHttpService(deps: HttpDeps): ServiceSchema {
         params: { id },
         async handler(ctx: Ctx<{ id: string }>) {
           const stream = await ctx.call<Readable, object>(Actions.ingest.readImage, { userId: userId(ctx), id: ctx.params.id });
-          ctx.meta.$responseHeaders = { "Cache-Control": "private, no-store" };
+          ctx.meta.$responseHeaders = { ...IMAGE_HEADERS };
           return stream;
         },
       },
@@ -92,7 +98,7 @@ export function createHttpService(deps: HttpDeps): ServiceSchema {
         params: { id, index: { type: "number", integer: true, min: 0, max: 99, convert: true } },
         async handler(ctx: Ctx<{ id: string; index: number }>) {
           const stream = await ctx.call<Readable, object>(Actions.ingest.readCrop, { userId: userId(ctx), id: ctx.params.id, index: ctx.params.index });
-          ctx.meta.$responseHeaders = { "Cache-Control": "private, no-store" };
+          ctx.meta.$responseHeaders = { ...IMAGE_HEADERS };
           return stream;
         },
       },
@@ -100,7 +106,7 @@ export function createHttpService(deps: HttpDeps): ServiceSchema {
         params: { id, index: { type: "number", integer: true, min: 0, max: 99, convert: true, optional: true } },
         async handler(ctx: Ctx<{ id: string; index?: number }>) {
           const stream = await ctx.call<Readable, object>(Actions.ingest.readThumbnail, { userId: userId(ctx), id: ctx.params.id, index: ctx.params.index });
-          ctx.meta.$responseHeaders = { "Cache-Control": "private, no-store" };
+          ctx.meta.$responseHeaders = { ...IMAGE_HEADERS };
           return stream;
         },
       },

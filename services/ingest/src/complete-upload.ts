@@ -6,6 +6,7 @@ import { createBatch } from "./create-batch";
 import type { IngestDeps } from "./deps";
 import { OPEN_UPLOAD_STATUSES } from "./domain/upload-session";
 import { sniffImageType } from "./domain/sniff-image-type";
+import { findOwnBatch } from "./get-batch";
 import { findOwnUpload } from "./prepare-upload";
 import { readLimited } from "./read-limited";
 import { uploadImage } from "./upload-image";
@@ -13,7 +14,8 @@ import { uploadImage } from "./upload-image";
 /**
  * Completes a direct upload: the staged object is checked against what was declared (size, type by its bytes,
  * SHA-256 when given), then goes through the multipart path (`uploadImage`: image checks, quota, `image.stored`)
- * into `batchId` or a new batch. A bad object rejects the session and is deleted; completing twice answers the same.
+ * into `batchId` (the caller's, else NOT_FOUND before anything is read) or a new batch. A bad object rejects the
+ * session and is deleted; completing twice answers the same.
  */
 export async function completeUpload(
   deps: IngestDeps,
@@ -25,6 +27,8 @@ export async function completeUpload(
   if (session.status === "rejected") throw new AppError("VALIDATION_FAILED", `The upload was rejected: ${session.failureReason ?? "invalid"}`);
   const now = deps.clock.now();
   if (session.status === "expired" || now > session.expiresAt) throw new AppError("IMAGE_EXPIRED", "The upload session has expired");
+  // A batch that is not the caller's is the request's fault, not the object's: the session stays open for another try.
+  if (params.batchId) await findOwnBatch(deps, params.userId, params.batchId);
   if (!(await deps.uploads.claim(session.id, now, new Date(now.getTime() + CLAIM_MS)))) {
     // Another complete holds it, or has just closed it: answer what it did.
     const latest = await findOwnUpload(deps, params.userId, params.id);

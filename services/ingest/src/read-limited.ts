@@ -8,6 +8,12 @@ import { AppError } from "@poke-ventory/contracts";
  */
 export function readLimited(stream: Readable, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    // Destroyed before anyone read it (a body that ended without its closing boundary while the batch was being
+    // created): it will emit nothing more, so waiting for its end would hang the upload and its request.
+    if (stream.destroyed && !stream.readableEnded) {
+      reject(new AppError("VALIDATION_FAILED", "The upload was interrupted", undefined, { cause: stream.errored }));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer | string) => {

@@ -5,6 +5,7 @@ import { imageStoredMessage } from "./domain/image-stored-message";
 import { toImageView } from "./domain/image-views";
 import { quotaProblem, startOfUtcDay } from "./domain/quota";
 import { imageLeaseKey, originalKey } from "./domain/object-keys";
+import { originalFilename } from "./domain/original-filename";
 import type { IngestDeps } from "./deps";
 import { findOwnBatch } from "./get-batch";
 import { checkImageBytes } from "./check-image";
@@ -49,7 +50,7 @@ export async function uploadImage(
     width,
     height,
     sha256,
-    originalFilename: meta.filename ?? null,
+    originalFilename: originalFilename(meta.filename),
     takenAt,
     cameraMake,
     cameraModel,

@@ -103,7 +103,12 @@ export function receiveUpload(
       batch ??= ports.createBatch(subjectType);
       work.push(
         batch
-          .then((b) => ports.upload(stream, { batchId: b.id, filename, declaredType: info.mimeType ?? null }))
+          .then((b) => {
+            // Cut while the batch was being created: a destroyed stream emits nothing more, so neither ingest nor
+            // Moleculer's stream transport (which listens for its end) would ever finish reading it.
+            if (stream.destroyed && !received(stream)) throw new AppError("VALIDATION_FAILED", "The upload was interrupted");
+            return ports.upload(stream, { batchId: b.id, filename, declaredType: info.mimeType ?? null });
+          })
           .then(
             (image) => void accepted.push(image),
             (err) => {

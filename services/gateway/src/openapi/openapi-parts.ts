@@ -1,3 +1,5 @@
+import { MAX_PAGE } from "../http/http-context";
+
 /** Small builders for the OpenAPI document, so each operation reads as one line or two. */
 
 export type Json = Record<string, unknown>;
@@ -8,7 +10,7 @@ export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) =
 export const pathId = (name = "id", description?: string) => ({ name, in: "path", required: true, schema: { type: "string" }, ...(description ? { description } : {}) });
 export const query = (name: string, schema: Json, description?: string) => ({ name, in: "query", required: false, schema, ...(description ? { description } : {}) });
 export const jsonBody = (schema: Json) => ({ required: true, content: { "application/json": { schema } } });
-export const paging = [query("page", { type: "integer", minimum: 1, default: 1 }), query("page_size", { type: "integer", minimum: 1, maximum: 100, default: 20 })];
+export const paging = [query("page", { type: "integer", minimum: 1, maximum: MAX_PAGE, default: 1 }), query("page_size", { type: "integer", minimum: 1, maximum: 100, default: 20 })];
 export const pageOf = (item: Json) => ({
   type: "object",
   required: ["items", "total", "page", "page_size"],

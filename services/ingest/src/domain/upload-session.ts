@@ -1,4 +1,5 @@
 import { AppError, type UploadSessionStatus, type UploadSessionView } from "@poke-ventory/contracts";
+import { MAX_FILENAME_LENGTH, originalFilename } from "./original-filename";
 
 export const ACCEPTED_UPLOAD_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 
@@ -8,8 +9,9 @@ export function checkUploadTerms(
   maxBytes: number,
 ): { filename: string; size: number; contentType: string; sha256: string | null } {
   const problems: { field: string; message: string }[] = [];
-  const { filename, size, contentType, sha256 } = input;
-  if (typeof filename !== "string" || filename.length === 0 || filename.length > 255) problems.push({ field: "filename", message: "1 to 255 characters" });
+  const { size, contentType, sha256 } = input;
+  const filename = typeof input.filename === "string" && input.filename.length <= MAX_FILENAME_LENGTH ? originalFilename(input.filename) : null;
+  if (!filename) problems.push({ field: "filename", message: `1 to ${MAX_FILENAME_LENGTH} characters, a name without control characters` });
   if (typeof size !== "number" || !Number.isInteger(size) || size < 1) problems.push({ field: "size", message: "a positive whole number of bytes" });
   if (typeof contentType !== "string" || !(ACCEPTED_UPLOAD_TYPES as readonly string[]).includes(contentType)) {
     problems.push({ field: "content_type", message: `one of ${ACCEPTED_UPLOAD_TYPES.join(", ")}` });
@@ -19,7 +21,7 @@ export function checkUploadTerms(
   }
   if (problems.length > 0) throw new AppError("VALIDATION_FAILED", "The request is not valid", problems);
   if ((size as number) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${maxBytes} bytes`, { maxBytes });
-  return { filename: filename as string, size: size as number, contentType: contentType as string, sha256: typeof sha256 === "string" ? sha256.toLowerCase() : null };
+  return { filename: filename!, size: size as number, contentType: contentType as string, sha256: typeof sha256 === "string" ? sha256.toLowerCase() : null };
 }
 
 /** Statuses from which a session may still receive bytes or be completed; the sweeper expires these once past due. */
