@@ -71,7 +71,7 @@ export function openApiDocument(version = "0.1.0"): Json {
         get: op("imports", "The caller's usage today and quota", { "200": ok({ ...usage, required: [...usage.required, "quota"], properties: { ...usage.properties, quota } }) }),
       },
       "/imports/uploads": {
-        post: op("imports", "Prepare a direct upload: a signed URL to send the bytes to", {
+        post: op("imports", "Prepare a direct upload: a signed URL to send the bytes to, with exactly `headers` (with S3 their Content-Length and Content-Type are signed)", {
           "201": ok(object({ upload_id: { type: "string" }, url: { type: "string" }, method: { const: "PUT" }, headers: { type: "object" }, expires_at: { type: "string" } }), "Prepared"),
           ...errors(413, 422, 429),
         }, { requestBody: jsonBody(object({ filename: { type: "string" }, size: { type: "integer" }, content_type: { type: "string" }, sha256: { type: "string" } }, ["sha256"])) }),
