@@ -50,6 +50,21 @@ describe("rate limits over HTTP", () => {
     expect((await replica.http("POST", "/auth/login", { email: "nobody@example.com", password: "wrong-password" }, from(randomIp()))).status).toBe(401);
   });
 
+  it("counts apart a gateway of another NAMESPACE on the same Redis", async () => {
+    const other = await startTestGateway({ env: { ...limits, REDIS_URL: testInfra.redisUrl }, namespace: `other-${randomInt(1e9)}`, replicaOf: gw });
+    try {
+      const ip = randomIp();
+      const login = (g: TestGateway) => g.http("POST", "/auth/login", { email: "nobody@example.com", password: "wrong-password" }, from(ip));
+      for (let i = 0; i < 3; i++) expect((await login(replica)).status).toBe(401);
+      expect((await login(replica)).status).toBe(429);
+      const elsewhere = await login(other);
+      expect(elsewhere.status).toBe(401);
+      expect(headersOf(elsewhere)).toMatchObject({ limit: "3", remaining: "2" });
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("shares one client's budget across two gateway replicas on one Redis", async () => {
     const statuses = [];
     for (let i = 0; i < 8; i++) statuses.push((await (i % 2 ? replica : gw).http("GET", "/auth/api-keys", undefined, bearer(misty.access))).status);
