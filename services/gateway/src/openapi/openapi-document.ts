@@ -78,7 +78,7 @@ export function openApiDocument(version = "0.1.0"): Json {
       },
       "/imports/uploads/{id}": { get: op("imports", "A direct upload's session and status", { "200": ok(uploadSession), ...errors(404) }, { parameters: [pathId()] }) },
       "/imports/uploads/{id}/content": {
-        put: op("imports", "The bytes of a direct upload (filesystem store): the URL's signature is the credential", { "200": ok(uploadSession), ...errors(403, 413, 422) }, {
+        put: op("imports", "The bytes of a direct upload (filesystem store): the URL's signature is the credential; limited per client IP by RATE_LIMIT_UPLOADS_PER_MINUTE", { "200": ok(uploadSession), ...errors(403, 413, 422, 429) }, {
           public: true,
           parameters: [pathId(), query("expires", { type: "string" }), query("signature", { type: "string" })],
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", contentEncoding: "binary" } } } },
