@@ -21,7 +21,7 @@ const jpeg = (seed: number) =>
   sharp({ create: { width: 80, height: 60, channels: 3, background: { r: seed % 256, g: 40, b: (seed * 13) % 256 } } }).jpeg().toBuffer();
 const png = () => sharp({ create: { width: 20, height: 20, channels: 3, background: "#0f0" } }).png().toBuffer();
 
-interface Stack { base: string; ds: DataSource; objectExists(key: string): Promise<boolean>; close(): Promise<void> }
+interface Stack { base: string; ds: DataSource; objectExists(key: string): Promise<boolean>; deleteObject(key: string): Promise<void>; close(): Promise<void> }
 
 /** `natsUrl`: ingest on a broker of its own, the gateway's calls (and the PUT's byte stream) cross NATS. */
 async function startStack(objectsEnv: Record<string, string>, dbPrefix: string, natsUrl?: string): Promise<Stack> {
@@ -63,6 +63,7 @@ async function startStack(objectsEnv: Record<string, string>, dbPrefix: string, 
     base: `http://127.0.0.1:${api.server.address().port}`,
     ds,
     objectExists: (key) => objects.exists(key),
+    deleteObject: (key) => objects.delete(key),
     async close() {
       await broker.stop();
       if (ingestBroker !== broker) await ingestBroker.stop();
@@ -179,6 +180,18 @@ describe.each([
     await other.signUp();
     expect((await other.call("GET", `/imports/uploads/${id}`)).status).toBe(404);
     expect((await other.complete(id)).status).toBe(404);
+  });
+
+  it("answers 410 IMAGE_GONE in the error shape for the thumbnail of an image whose original vanished", async () => {
+    const bytes = await jpeg(40);
+    const prepared = (await client.prepare(bytes)).body;
+    await client.send(prepared, bytes);
+    const imageId = (await client.complete(prepared.upload_id)).body.images[0].id as string;
+    await stack.deleteObject(`originals/${imageId}`);
+    const thumbnail = await client.call("GET", `/imports/images/${imageId}/thumbnail`);
+    expect(thumbnail).toMatchObject({ status: 410, body: { error: { status: 410, type: "IMAGE_GONE", message: expect.any(String) } } });
+    const card = await client.call("GET", `/imports/images/${imageId}/cards/0/thumbnail`);
+    expect(card).toMatchObject({ status: 410, body: { error: { type: "IMAGE_EXPIRED" } } });
   });
 
   it("stores the image once when complete is sent several times at once", async () => {
