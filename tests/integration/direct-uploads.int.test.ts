@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { ServiceBroker } from "moleculer";
 import sharp from "sharp";
@@ -115,6 +116,22 @@ class Client {
       async (res) => ({ status: res.status, body: (await res.json()) as any }),
     );
   }
+}
+
+/** A batch body that ends inside its second file: `whole` arrived whole (its closing boundary too), `cut.jpg` did not. */
+async function cutBatchBody() {
+  const boundary = "----pv-cut-off";
+  const whole = `whole-${uniqueName("f")}.jpg`;
+  const part = (filename: string) => `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`;
+  // Random pixels: bytes no other test sends (the same bytes again would answer the earlier image).
+  const photo = await sharp(randomBytes(64 * 48 * 3), { raw: { width: 64, height: 48, channels: 3 } }).jpeg().toBuffer();
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="subject_type"\r\n\r\ncards\r\n${part(whole)}`),
+    photo,
+    Buffer.from(`\r\n${part("cut.jpg")}`),
+    (await jpeg(50)).subarray(0, 200),
+  ]);
+  return { boundary, body, whole };
 }
 
 let s3: TestS3;
@@ -325,6 +342,19 @@ describe.each([
     } finally {
       clock.offsetMs -= (TTL_S + 1) * 1000;
     }
+  });
+
+  it("answers a multipart body that ends inside a file with 422 (it hung in one process): the file before it kept, the cut one refused", async () => {
+    const { boundary, body, whole } = await cutBatchBody();
+    const cut = await fetch(`${client.base}/imports/batches?wait=0`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${client.token}`, "content-type": `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(cut.status).toBe(422);
+    const { details } = ((await cut.json()) as any).error;
+    expect(details.accepted).toEqual([{ image_id: expect.any(String), filename: whole }]);
+    expect(details.rejected).toEqual([expect.objectContaining({ filename: "cut.jpg", status: 422 })]);
   });
 
   it("refuses the file over a user's quota before storing it; the earlier files are kept and reported", async () => {
