@@ -182,6 +182,7 @@ describe.each(Object.keys(builds) as (keyof typeof builds)[])("deploy/k8s %s", (
   it("sets only variables a service reads, enough for its config to load, and secrets only by reference", () => {
     expect(objects.filter((o) => o.kind === "Secret")).toEqual([]);
     let checked = 0;
+    const publicEndpoints: string[] = [];
     for (const workload of workloads(objects)) {
       for (const container of allContainers(podSpecOf(workload)!)) {
         for (const v of container.env ?? []) {
@@ -201,10 +202,17 @@ describe.each(Object.keys(builds) as (keyof typeof builds)[])("deploy/k8s %s", (
         if (run.entry === "main" && !run.migrateOnly && "S3_ENDPOINT" in fullShape(run.service)) {
           expect(env.S3_ENDPOINT, `${workload.metadata.name}/${container.name} keeps objects: it needs the S3 settings`).toBeDefined();
         }
+        // Presigned upload URLs name this host: left unset, they would name the in-cluster S3_ENDPOINT, out of clients' reach.
+        if (run.entry === "main" && !run.migrateOnly && "S3_PUBLIC_ENDPOINT" in fullShape(run.service)) {
+          expect(env.S3_PUBLIC_ENDPOINT, `${workload.metadata.name}/${container.name} presigns uploads: it needs S3_PUBLIC_ENDPOINT`).toMatch(/^https?:\/\//);
+          expect(env.S3_PUBLIC_ENDPOINT).not.toBe(env.S3_ENDPOINT);
+          publicEndpoints.push(env.S3_PUBLIC_ENDPOINT);
+        }
         if (run.migrateOnly) expect(env.DATABASE_URL).toBeDefined();
       }
     }
     expect(checked).toBeGreaterThanOrEqual(9);
+    expect(publicEndpoints, "the ingest deployment sets S3_PUBLIC_ENDPOINT").toHaveLength(1);
   });
 
   it("Services point at named container ports of the pods they select", () => {

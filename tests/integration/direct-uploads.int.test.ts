@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { ServiceBroker } from "moleculer";
 import sharp from "sharp";
@@ -21,7 +22,7 @@ const jpeg = (seed: number) =>
   sharp({ create: { width: 80, height: 60, channels: 3, background: { r: seed % 256, g: 40, b: (seed * 13) % 256 } } }).jpeg().toBuffer();
 const png = () => sharp({ create: { width: 20, height: 20, channels: 3, background: "#0f0" } }).png().toBuffer();
 
-interface Stack { base: string; ds: DataSource; objectExists(key: string): Promise<boolean>; close(): Promise<void> }
+interface Stack { base: string; ds: DataSource; objectExists(key: string): Promise<boolean>; deleteObject(key: string): Promise<void>; close(): Promise<void> }
 
 /** `natsUrl`: ingest on a broker of its own, the gateway's calls (and the PUT's byte stream) cross NATS. */
 async function startStack(objectsEnv: Record<string, string>, dbPrefix: string, natsUrl?: string): Promise<Stack> {
@@ -63,6 +64,7 @@ async function startStack(objectsEnv: Record<string, string>, dbPrefix: string, 
     base: `http://127.0.0.1:${api.server.address().port}`,
     ds,
     objectExists: (key) => objects.exists(key),
+    deleteObject: (key) => objects.delete(key),
     async close() {
       await broker.stop();
       if (ingestBroker !== broker) await ingestBroker.stop();
@@ -116,6 +118,22 @@ class Client {
   }
 }
 
+/** A batch body that ends inside its second file: `whole` arrived whole (its closing boundary too), `cut.jpg` did not. */
+async function cutBatchBody() {
+  const boundary = "----pv-cut-off";
+  const whole = `whole-${uniqueName("f")}.jpg`;
+  const part = (filename: string) => `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`;
+  // Random pixels: bytes no other test sends (the same bytes again would answer the earlier image).
+  const photo = await sharp(randomBytes(64 * 48 * 3), { raw: { width: 64, height: 48, channels: 3 } }).jpeg().toBuffer();
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="subject_type"\r\n\r\ncards\r\n${part(whole)}`),
+    photo,
+    Buffer.from(`\r\n${part("cut.jpg")}`),
+    (await jpeg(50)).subarray(0, 200),
+  ]);
+  return { boundary, body, whole };
+}
+
 let s3: TestS3;
 const stacks: Stack[] = [];
 
@@ -154,7 +172,7 @@ describe.each([
     expect(prepared.body).toMatchObject({ upload_id: expect.any(String), method: "PUT", headers: { "Content-Type": "image/jpeg" } });
     expect(Date.parse(prepared.body.expires_at) - clock.now().getTime()).toBeGreaterThan((TTL_S - 5) * 1000);
     if (kind === "fs") expect(prepared.body.url).toMatch(/^\/imports\/uploads\/[0-9a-f-]+\/content\?expires=\d+&signature=/);
-    else expect(prepared.body.url).toContain("X-Amz-Signature=");
+    else expect(prepared.body).toMatchObject({ url: expect.stringContaining("X-Amz-Signature="), headers: { "Content-Length": String(bytes.length) } });
     const id = prepared.body.upload_id as string;
     expect((await client.call("GET", `/imports/uploads/${id}`)).body).toMatchObject({ status: "pending", size: bytes.length });
 
@@ -179,6 +197,18 @@ describe.each([
     await other.signUp();
     expect((await other.call("GET", `/imports/uploads/${id}`)).status).toBe(404);
     expect((await other.complete(id)).status).toBe(404);
+  });
+
+  it("answers 410 IMAGE_GONE in the error shape for the thumbnail of an image whose original vanished", async () => {
+    const bytes = await jpeg(40);
+    const prepared = (await client.prepare(bytes)).body;
+    await client.send(prepared, bytes);
+    const imageId = (await client.complete(prepared.upload_id)).body.images[0].id as string;
+    await stack.deleteObject(`originals/${imageId}`);
+    const thumbnail = await client.call("GET", `/imports/images/${imageId}/thumbnail`);
+    expect(thumbnail).toMatchObject({ status: 410, body: { error: { status: 410, type: "IMAGE_GONE", message: expect.any(String) } } });
+    const card = await client.call("GET", `/imports/images/${imageId}/cards/0/thumbnail`);
+    expect(card).toMatchObject({ status: 410, body: { error: { type: "IMAGE_EXPIRED" } } });
   });
 
   it("stores the image once when complete is sent several times at once", async () => {
@@ -209,9 +239,10 @@ describe.each([
     const prepared = (await client.prepare(bytes)).body;
     const url = new URL(prepared.url, stack.base);
     if (kind === "s3") {
-      // What the presigned PUT signs: the host only (SigV4 query signing). S3 and MinIO check it; s3rver accepts any
-      // V4 signature ("unimplemented" in its source), so the size, type and bytes are checked again at complete.
-      expect(url.searchParams.get("X-Amz-SignedHeaders")).toBe("host");
+      // What the presigned PUT signs: the host, the key, the size and the type (SigV4 query signing). S3 and MinIO
+      // check it; s3rver accepts any V4 signature ("unimplemented" in its source), so complete checks all again.
+      expect(url.searchParams.get("X-Amz-SignedHeaders")).toBe("content-length;content-type;host");
+      expect(prepared.headers).toEqual({ "Content-Length": String(bytes.length), "Content-Type": "image/jpeg" });
       expect(Number(url.searchParams.get("X-Amz-Expires"))).toBeGreaterThanOrEqual(TTL_S - 1);
       return;
     }
@@ -274,7 +305,8 @@ describe.each([
       expect((await client.send(wrongSize, bytes)).status).toBe(200);
       expect((await client.send(wrongSize, bytes)).status).toBe(403); // once only
     } else {
-      expect((await client.send(wrongSize, bigger)).status).toBe(200); // S3 cannot refuse it: complete does
+      // A client that sends another Content-Length than signed: S3 and MinIO refuse the signature, s3rver takes it; complete refuses it.
+      expect((await client.send(wrongSize, bigger, { "Content-Length": String(bigger.length) })).status).toBe(200);
       const refused = await client.complete(wrongSize.upload_id);
       expect(refused).toMatchObject({ status: 413 });
       expect((await client.call("GET", `/imports/uploads/${wrongSize.upload_id}`)).body).toMatchObject({ status: "rejected" });
@@ -310,6 +342,19 @@ describe.each([
     } finally {
       clock.offsetMs -= (TTL_S + 1) * 1000;
     }
+  });
+
+  it("answers a multipart body that ends inside a file with 422 (it hung in one process): the file before it kept, the cut one refused", async () => {
+    const { boundary, body, whole } = await cutBatchBody();
+    const cut = await fetch(`${client.base}/imports/batches?wait=0`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${client.token}`, "content-type": `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(cut.status).toBe(422);
+    const { details } = ((await cut.json()) as any).error;
+    expect(details.accepted).toEqual([{ image_id: expect.any(String), filename: whole }]);
+    expect(details.rejected).toEqual([expect.objectContaining({ filename: "cut.jpg", status: 422 })]);
   });
 
   it("refuses the file over a user's quota before storing it; the earlier files are kept and reported", async () => {

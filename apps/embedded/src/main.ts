@@ -34,7 +34,7 @@ void runMain(async () => {
   const channelPolicy = channelPolicyOverrides(infra);
   const broker = createBroker({ natsUrl: infra.NATS_URL, namespace: infra.NAMESPACE, nodeId: infra.NODE_ID, logLevel: infra.LOG_LEVEL, logFormat: infra.LOG_FORMAT, metricsPort: infra.METRICS_PORT, channelPolicy });
   if (infra.NATS_URL) await ensurePipelineStreams(infra.NATS_URL, infra.NAMESPACE, channelPolicy);
-  const shared = { dataSource, natsUrl: infra.NATS_URL, log };
+  const shared = { dataSource, natsUrl: infra.NATS_URL, namespace: infra.NAMESPACE, log };
   const parts = [
     await composeGateway(configs.gateway, shared),
     await composeIngest(configs.ingest, shared),

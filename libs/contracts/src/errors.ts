@@ -10,6 +10,8 @@ export const ErrorTypes = {
   DRAFT_ALREADY_VALIDATED: 409,
   UPLOAD_IN_PROGRESS: 409,
   IMAGE_EXPIRED: 410,
+  /** The image's row is there but its stored original vanished (the image is expired on the spot). */
+  IMAGE_GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMAGE_TOO_LARGE: 422,

@@ -17,6 +17,8 @@ export interface Composed {
 export interface SharedResources {
   dataSource?: DataSource;
   natsUrl?: string;
+  /** `NAMESPACE`: separates deployments sharing one NATS or one Redis. */
+  namespace?: string;
   log?: (msg: string) => void;
 }
 
@@ -53,6 +55,7 @@ export function startService<S extends z.ZodRawShape>(opts: {
     const { schemas, close } = await opts.compose(all as z.infer<z.ZodObject<S>>, {
       dataSource,
       natsUrl: infra.NATS_URL,
+      namespace: infra.NAMESPACE,
       log: (msg) => broker.logger.info(msg),
     });
     schemas.forEach((schema) => broker.createService(schema));

@@ -1,6 +1,7 @@
 import { Client } from "minio";
 import type { Readable } from "node:stream";
 import { ObjectNotFoundError, type ObjectStore } from "./object-store";
+import { presignUrlV4 } from "./presign-url-v4";
 
 export interface MinioObjectStoreOptions {
   endpoint: string;
@@ -10,12 +11,14 @@ export interface MinioObjectStoreOptions {
   region?: string;
 }
 
+const DEFAULT_REGION = "us-east-1";
+
 /** Objects in an S3-protocol server (MinIO in production, s3rver in tests). */
 export class MinioObjectStore implements ObjectStore {
   private readonly client: Client;
   private readonly bucket: string;
 
-  constructor(opts: MinioObjectStoreOptions) {
+  constructor(private readonly opts: MinioObjectStoreOptions) {
     const url = new URL(opts.endpoint);
     this.client = new Client({
       endPoint: url.hostname,
@@ -23,7 +26,7 @@ export class MinioObjectStore implements ObjectStore {
       useSSL: url.protocol === "https:",
       accessKey: opts.accessKey,
       secretKey: opts.secretKey,
-      region: opts.region ?? "us-east-1",
+      region: opts.region ?? DEFAULT_REGION,
       pathStyle: true,
     });
     this.bucket = opts.bucket;
@@ -71,11 +74,23 @@ export class MinioObjectStore implements ObjectStore {
   }
 
   /**
-   * A presigned PUT of `key`, valid `expirySeconds` from `requestDate`. SigV4 presigned URLs sign the host only:
-   * the uploaded size and type are not bound by S3, so the caller checks them once the object is there.
+   * A presigned PUT of `key`, valid `expirySeconds` from `requestDate`, that S3/MinIO accept only with exactly
+   * `headers` (sent under these names): their `Content-Length` and `Content-Type` are part of the signature.
    */
-  presignedPut(key: string, expirySeconds: number, requestDate?: Date): Promise<string> {
-    return this.client.presignedUrl("PUT", this.bucket, key, expirySeconds, {}, requestDate);
+  presignedPut(key: string, expirySeconds: number, requestDate: Date, body: { size: number; contentType: string }): { url: string; headers: Record<string, string> } {
+    const headers = { "Content-Length": String(body.size), "Content-Type": body.contentType };
+    const url = presignUrlV4({
+      method: "PUT",
+      origin: this.opts.endpoint,
+      path: `/${this.bucket}/${key}`,
+      headers,
+      accessKey: this.opts.accessKey,
+      secretKey: this.opts.secretKey,
+      region: this.opts.region ?? DEFAULT_REGION,
+      date: requestDate,
+      expiresSeconds: expirySeconds,
+    });
+    return { url, headers };
   }
 
   async exists(key: string): Promise<boolean> {

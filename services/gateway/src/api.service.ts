@@ -142,7 +142,7 @@ export function createApiService(config: GatewayConfig, gate: AdmitDeps, quotaOf
           "DELETE api-keys/:id": ACCESS.revokeAnyApiKey,
         }),
         // Direct uploads' bytes (filesystem store): no bearer, the URL's signature is the credential; the raw body streams to ingest.
-        { path: "/imports/uploads", aliases: { "PUT :id/content": uploads.putContent }, mappingPolicy: "restrict", bodyParsers: false },
+        { path: "/imports/uploads", aliases: { "PUT :id/content": uploads.putContent }, mappingPolicy: "restrict", authentication: true, bodyParsers: false },
         privateRoute("/imports", {
           "POST batches": uploadBatch,
           "GET batches": HTTP.listBatches,

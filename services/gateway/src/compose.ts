@@ -1,6 +1,6 @@
 import type { ServiceSchema } from "moleculer";
 import type { DataSource } from "typeorm";
-import { systemClock } from "@poke-ventory/runtime";
+import { DEFAULT_NAMESPACE, systemClock } from "@poke-ventory/runtime";
 import type { GatewayConfig } from "./config";
 import { Tokens } from "./auth/tokens";
 import { TypeormUserRepository } from "./adapters/typeorm-user-repository";
@@ -19,7 +19,7 @@ import { effectiveQuota } from "./http/user-quota";
 /** Builds the gateway's adapters and its four services: api (HTTP), http (use cases), auth, access (keys, admin). */
 export async function composeGateway(
   config: GatewayConfig,
-  shared: { dataSource: DataSource; webDistDir?: string; log?: (msg: string) => void; rateLimiter?: RateLimiter },
+  shared: { dataSource: DataSource; namespace?: string; webDistDir?: string; log?: (msg: string) => void; rateLimiter?: RateLimiter },
 ): Promise<{ schemas: ServiceSchema[]; close(): Promise<void> }> {
   const clock = systemClock;
   const users = new TypeormUserRepository(shared.dataSource);
@@ -28,7 +28,9 @@ export async function composeGateway(
   const quotaOf = async (userId: string) => effectiveQuota(await users.findById(userId), config);
   const limiter =
     shared.rateLimiter ??
-    (config.REDIS_URL ? new RedisRateLimiter(config.REDIS_URL, { onError: (err) => shared.log?.(`redis: ${err.message}`) }) : new MemoryRateLimiter(clock));
+    (config.REDIS_URL
+      ? new RedisRateLimiter(config.REDIS_URL, { namespace: shared.namespace ?? DEFAULT_NAMESPACE, onError: (err) => shared.log?.(`redis: ${err.message}`) })
+      : new MemoryRateLimiter(clock));
   const settings = {
     adminEmails: config.ADMIN_EMAILS,
     trustProxy: config.TRUST_PROXY,

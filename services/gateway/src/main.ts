@@ -5,5 +5,5 @@ startService({
   name: "gateway",
   shape: gatewayConfigShape,
   database: { entities: gatewayEntities, migrations: gatewayMigrations },
-  compose: (config, shared) => composeGateway(config, { dataSource: shared.dataSource! }),
+  compose: (config, shared) => composeGateway(config, { ...shared, dataSource: shared.dataSource! }),
 });

@@ -25,6 +25,8 @@ export async function startTestGateway(
     broker?: CreateBrokerOptions;
     extraServices?: ServiceSchema[];
     rateLimiter?: RateLimiter;
+    /** The deployment's `NAMESPACE` (unset: the default one). */
+    namespace?: string;
     /** A second replica: the same database as this gateway (which drops it). */
     replicaOf?: TestGateway;
   } = {},
@@ -33,7 +35,7 @@ export async function startTestGateway(
   const ds = opts.replicaOf?.ds ?? (await openDatabase({ url: db.url, entities: gatewayEntities, migrations: gatewayMigrations, migrationsTableName: "migrations_gateway" }));
   const config = loadConfig(gatewayConfigShape, { PORT: "0", JWT_SECRET: TEST_SECRET, ...opts.env });
   const broker = createBroker(opts.broker ?? { logger: false });
-  const gateway = await composeGateway(config, { dataSource: ds, rateLimiter: opts.rateLimiter });
+  const gateway = await composeGateway(config, { dataSource: ds, namespace: opts.namespace, rateLimiter: opts.rateLimiter });
   [...gateway.schemas, ...(opts.extraServices ?? [])].forEach((s) => broker.createService(s));
   await broker.start();
   const api = broker.getLocalService("api") as unknown as { server: { address(): AddressInfo } };

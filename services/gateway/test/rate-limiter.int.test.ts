@@ -1,12 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
 import { systemClock } from "@poke-ventory/runtime";
 import { testInfra } from "@poke-ventory/testing";
 import { MemoryRateLimiter } from "../src/adapters/memory-rate-limiter";
 import { RedisRateLimiter } from "../src/adapters/redis-rate-limiter";
 import type { RateLimiter } from "../src/ports";
 
-const prefix = `test:${randomUUID()}:`;
+const namespace = `test-${randomUUID()}`;
 const opened: RateLimiter[] = [];
 const open = <T extends RateLimiter>(limiter: T) => (opened.push(limiter), limiter);
 afterAll(() => Promise.all(opened.map((l) => l.close())));
@@ -14,7 +15,7 @@ afterAll(() => Promise.all(opened.map((l) => l.close())));
 /** One contract, run against every adapter of the port. */
 describe.each([
   ["MemoryRateLimiter", () => open(new MemoryRateLimiter(systemClock))],
-  ["RedisRateLimiter", () => open(new RedisRateLimiter(testInfra.redisUrl, { keyPrefix: prefix }))],
+  ["RedisRateLimiter", () => open(new RedisRateLimiter(testInfra.redisUrl, { namespace }))],
 ])("%s", (_name, make) => {
   const limiter = make();
   const key = () => randomUUID();
@@ -53,10 +54,26 @@ describe.each([
 
 describe("RedisRateLimiter across replicas", () => {
   it("shares one budget between two gateways on the same Redis", async () => {
-    const [a, b] = [open(new RedisRateLimiter(testInfra.redisUrl, { keyPrefix: prefix })), open(new RedisRateLimiter(testInfra.redisUrl, { keyPrefix: prefix }))];
+    const [a, b] = [open(new RedisRateLimiter(testInfra.redisUrl, { namespace })), open(new RedisRateLimiter(testInfra.redisUrl, { namespace }))];
     const k = randomUUID();
     const results = [];
     for (let i = 0; i < 10; i++) results.push(await (i % 2 ? a : b).hit(k, 6, 60_000));
     expect(results.map((d) => d.allowed)).toEqual([true, true, true, true, true, true, false, false, false, false]);
+  });
+
+  it("counts two namespaces on the same Redis apart, under `<namespace>:ratelimit:`", async () => {
+    const other = `test-${randomUUID()}`;
+    const [a, b] = [open(new RedisRateLimiter(testInfra.redisUrl, { namespace })), open(new RedisRateLimiter(testInfra.redisUrl, { namespace: other }))];
+    const k = randomUUID();
+    expect((await a.hit(k, 1, 60_000)).allowed).toBe(true);
+    expect((await a.hit(k, 1, 60_000)).allowed).toBe(false);
+    expect((await b.hit(k, 1, 60_000)).allowed).toBe(true);
+    const redis = new Redis(testInfra.redisUrl);
+    try {
+      expect(await redis.get(`${namespace}:ratelimit:${k}`)).toBe("2");
+      expect(await redis.get(`${other}:ratelimit:${k}`)).toBe("1");
+    } finally {
+      redis.disconnect();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { testInfra } from "@poke-ventory/testing";
 import { bearer, signUp, startTestGateway, type TestGateway } from "./gateway-harness";
 
@@ -50,6 +50,21 @@ describe("rate limits over HTTP", () => {
     expect((await replica.http("POST", "/auth/login", { email: "nobody@example.com", password: "wrong-password" }, from(randomIp()))).status).toBe(401);
   });
 
+  it("counts apart a gateway of another NAMESPACE on the same Redis", async () => {
+    const other = await startTestGateway({ env: { ...limits, REDIS_URL: testInfra.redisUrl }, namespace: `other-${randomInt(1e9)}`, replicaOf: gw });
+    try {
+      const ip = randomIp();
+      const login = (g: TestGateway) => g.http("POST", "/auth/login", { email: "nobody@example.com", password: "wrong-password" }, from(ip));
+      for (let i = 0; i < 3; i++) expect((await login(replica)).status).toBe(401);
+      expect((await login(replica)).status).toBe(429);
+      const elsewhere = await login(other);
+      expect(elsewhere.status).toBe(401);
+      expect(headersOf(elsewhere)).toMatchObject({ limit: "3", remaining: "2" });
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("shares one client's budget across two gateway replicas on one Redis", async () => {
     const statuses = [];
     for (let i = 0; i < 8; i++) statuses.push((await (i % 2 ? replica : gw).http("GET", "/auth/api-keys", undefined, bearer(misty.access))).status);
@@ -68,6 +83,19 @@ describe("rate limits over HTTP", () => {
     const read = await gw.http("GET", "/catalog/sets", undefined, { "x-api-key": key.body.key });
     expect(headersOf(read)).toMatchObject({ limit: "5", remaining: "1" });
     expect(headersOf(await gw.http("GET", "/auth/api-keys", undefined, bearer(owner.access)))).toMatchObject({ limit: "5", remaining: "3" });
+  });
+
+  it("limits the signed direct-upload PUT (no bearer) per client IP with the uploads limit", async () => {
+    const ip = randomIp();
+    const put = (from_: string) =>
+      fetch(`${gw.base}/imports/uploads/${randomUUID()}/content?expires=1&signature=x`, { method: "PUT", headers: { ...from(from_), "content-type": "image/jpeg" }, body: new Uint8Array(8) });
+    const answers = [await put(ip), await put(ip), await put(ip)];
+    expect(answers.slice(0, 2).map((r) => r.status)).not.toContain(429);
+    expect(answers.map(headersOf).map((h) => [h.limit, h.remaining])).toEqual([["2", "1"], ["2", "0"], ["2", "0"]]);
+    expect(answers[2].status).toBe(429);
+    expect(((await answers[2].json()) as { error: { type: string } }).error.type).toBe("RATE_LIMITED");
+    expect(Number(headersOf(answers[2]).retryAfter)).toBeGreaterThan(0);
+    expect((await put(randomIp())).status).not.toBe(429);
   });
 
   it("lets requests through without limit headers while Redis cannot be reached", async () => {

@@ -29,4 +29,23 @@ describe("readLimited", () => {
     stream.destroy(new Error("socket hang up"));
     await expect(result).rejects.toMatchObject({ type: "VALIDATION_FAILED" });
   });
+
+  it("rejects at once a stream destroyed before it is read, with or without an error (no event would come)", async () => {
+    for (const err of [new Error("Unexpected end of form"), undefined]) {
+      const stream = new Readable({ read() {} });
+      stream.on("error", () => undefined);
+      stream.push(Buffer.from("abc"));
+      stream.destroy(err);
+      await new Promise((r) => setImmediate(r));
+      await expect(readLimited(stream, 100)).rejects.toMatchObject({ type: "VALIDATION_FAILED", message: "The upload was interrupted" });
+    }
+  });
+
+  it("rejects a stream destroyed without an error while it is read", async () => {
+    const stream = new Readable({ read() {} });
+    const result = readLimited(stream, 100);
+    stream.push(Buffer.from("abc"));
+    stream.destroy();
+    await expect(result).rejects.toMatchObject({ type: "VALIDATION_FAILED" });
+  });
 });

@@ -8,12 +8,9 @@ import { AppError } from "@poke-ventory/contracts";
  */
 export function readLimited(stream: Readable, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    // Destroyed before anyone read it (a body that ended without its closing boundary while the batch was being
-    // created): it will emit nothing more, so waiting for its end would hang the upload and its request.
-    if (stream.destroyed && !stream.readableEnded) {
-      reject(new AppError("VALIDATION_FAILED", "The upload was interrupted", undefined, { cause: stream.errored }));
-      return;
-    }
+    const interrupted = (cause?: unknown) => new AppError("VALIDATION_FAILED", "The upload was interrupted", undefined, { cause });
+    // Destroyed before anyone read it (a sender cut off while this upload waited for its batch): no event will come.
+    if (stream.destroyed) return reject(interrupted(stream.errored ?? undefined));
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer | string) => {
@@ -31,18 +28,22 @@ export function readLimited(stream: Readable, maxBytes: number): Promise<Buffer>
       cleanup();
       resolve(Buffer.concat(chunks, size));
     };
-    const onError = (err: Error) => {
+    const onError = (err?: Error) => {
       cleanup();
-      reject(new AppError("VALIDATION_FAILED", "The upload was interrupted", undefined, { cause: err }));
+      reject(interrupted(err));
     };
+    // Destroyed without an error: it closes without ending.
+    const onClose = () => onError();
     const cleanup = () => {
       stream.off("data", onData);
       stream.off("end", onEnd);
       stream.off("error", onError);
+      stream.off("close", onClose);
     };
     stream.on("data", onData);
     stream.once("end", onEnd);
     stream.once("error", onError);
+    stream.once("close", onClose);
   });
 }
 

@@ -1,17 +1,17 @@
 import { Readable } from "node:stream";
-import { notFound, type OwnedParams, type ReadImageResult } from "@poke-ventory/contracts";
+import type { OwnedParams, ReadImageResult } from "@poke-ventory/contracts";
 import { ObjectNotFoundError } from "@poke-ventory/storage";
 import { cropKey, thumbnailKey } from "./domain/object-keys";
 import type { IngestDeps } from "./deps";
 import { makeThumbnail } from "./make-thumbnail";
-import { openImage } from "./read-image";
+import { imageGone, missingDerivative, openImage } from "./read-image";
 
 const webp = (bytes: Buffer): ReadImageResult => ({ contentType: "image/webp", sizeBytes: bytes.length, stream: Readable.from([bytes]) });
 
 /**
  * The WebP thumbnail of the caller's image, or of one card's crop (`cardIndex`), under the image's rules (owner
- * only, IMAGE_EXPIRED after its TTL, each read extends it). Made on the first read and kept beside the image
- * (`thumbnails/<id>/`, deleted with it): later reads cost one object read.
+ * only, IMAGE_EXPIRED after its TTL, IMAGE_GONE once its original vanished, each read extends it). Made on the first
+ * read and kept beside the image (`thumbnails/<id>/`, deleted with it): later reads cost one object read.
  */
 export async function readThumbnail(deps: IngestDeps, params: OwnedParams & { cardIndex?: number }): Promise<ReadImageResult> {
   const image = await openImage(deps, params);
@@ -26,8 +26,8 @@ export async function readThumbnail(deps: IngestDeps, params: OwnedParams & { ca
   try {
     source = await deps.objects.get(sourceKey);
   } catch (err) {
-    if (err instanceof ObjectNotFoundError) throw notFound(params.cardIndex === undefined ? "Image" : "Card crop");
-    throw err;
+    if (!(err instanceof ObjectNotFoundError)) throw err;
+    throw params.cardIndex === undefined ? await imageGone(deps, image) : await missingDerivative(deps, image, "Card crop");
   }
   const thumbnail = await makeThumbnail(source, deps.settings.maxImagePixels);
   await deps.objects.put(key, thumbnail, { contentType: "image/webp", size: thumbnail.length });

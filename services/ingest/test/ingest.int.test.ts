@@ -338,6 +338,26 @@ describe("ingest over NATS with Postgres, Redis and S3", () => {
       await expect(readThumbnail("sabrina", image.id)).rejects.toMatchObject({ type: "IMAGE_EXPIRED", code: 410 });
       expect(await objects.list(`thumbnails/${image.id}/`)).toEqual([]);
     });
+
+    it("answers 410 IMAGE_GONE for a thumbnail whose original vanished (the image's or a card's), and expires the image", async () => {
+      const batch = await createBatch(caller, "sabrina");
+      const [whole, carded] = [
+        await upload(caller, variant(await phonePhoto(), "3"), { userId: "sabrina", batchId: batch.id }),
+        await upload(caller, variant(await phonePhoto(), "4"), { userId: "sabrina", batchId: batch.id }),
+      ];
+      await objects.put(`crops/${carded.id}/0.jpg`, await sharp({ create: { width: 63, height: 88, channels: 3, background: "#fc0" } }).jpeg().toBuffer(), { contentType: "image/jpeg" });
+      for (const image of [whole, carded]) await objects.delete(`originals/${image.id}`);
+
+      await expect(readThumbnail("sabrina", whole.id)).rejects.toMatchObject({ type: "IMAGE_GONE", code: 410 });
+      // A card that is not there, while the original is gone: the image is gone, not the card.
+      await expect(readThumbnail("sabrina", carded.id, 1)).rejects.toMatchObject({ type: "IMAGE_GONE", code: 410 });
+      for (const image of [whole, carded]) {
+        expect(await row(image.id)).toMatchObject({ status: "expired" });
+        expect(await objects.list(`crops/${image.id}/`)).toEqual([]);
+        await expect(readThumbnail("sabrina", image.id)).rejects.toMatchObject({ type: "IMAGE_EXPIRED", code: 410 });
+      }
+      await expect(readThumbnail("gary", whole.id)).rejects.toMatchObject({ type: "NOT_FOUND", code: 404 });
+    });
   });
 
   it("is ready", async () => {

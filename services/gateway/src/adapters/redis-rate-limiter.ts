@@ -10,17 +10,17 @@ if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1])
 return { count, ttl }`;
 
 export interface RedisRateLimiterOptions {
-  /** Prepended to every key (separates deployments or test runs on one Redis). */
-  keyPrefix?: string;
+  /** The deployment's `NAMESPACE`: every key starts with `<namespace>:ratelimit:`, so deployments sharing one Redis count apart. */
+  namespace: string;
   onError?: (err: Error) => void;
 }
 
-/** Fixed windows in Redis, shared by every gateway replica on the same Redis. */
+/** Fixed windows in Redis, shared by every gateway replica of one namespace on the same Redis. */
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: Redis;
 
-  constructor(url: string, opts: RedisRateLimiterOptions = {}) {
-    this.redis = new Redis(url, { keyPrefix: opts.keyPrefix ?? "ratelimit:", maxRetriesPerRequest: 2, lazyConnect: true });
+  constructor(url: string, opts: RedisRateLimiterOptions) {
+    this.redis = new Redis(url, { keyPrefix: `${opts.namespace}:ratelimit:`, maxRetriesPerRequest: 2, lazyConnect: true });
     this.redis.on("error", opts.onError ?? (() => undefined));
     this.redis.defineCommand("rateHit", { numberOfKeys: 1, lua: HIT });
   }

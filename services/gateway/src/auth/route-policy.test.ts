@@ -20,6 +20,18 @@ describe("routePolicy", () => {
     expect(Object.entries(ROUTE_POLICIES).filter(([, p]) => p.upload).map(([route]) => route)).toEqual(["POST /imports/batches", "POST /imports/uploads"]);
   });
 
+  it("limits per client IP the public routes a client can call without limit otherwise", () => {
+    const perIp = Object.entries(ROUTE_POLICIES).filter(([, p]) => p.perIp).map(([route, p]) => [route, p.perIp]);
+    expect(perIp).toEqual([
+      ["POST /auth/register", "auth"],
+      ["POST /auth/login", "auth"],
+      ["POST /auth/refresh", "auth"],
+      ["POST /auth/logout", "auth"],
+      ["PUT /imports/uploads/:id/content", "uploads"],
+    ]);
+    expect(Object.values(ROUTE_POLICIES).every((p) => !p.perIp || p.access === "public")).toBe(true);
+  });
+
   it("names every scope in some route, and knows scopes from other strings", () => {
     const used = new Set(Object.values(ROUTE_POLICIES).map((p) => p.access));
     expect(SCOPES.filter((s) => !used.has(s))).toEqual([]);

@@ -3,7 +3,7 @@ export const SCOPES = ["imports:read", "imports:write", "collection:read", "coll
 export type Scope = (typeof SCOPES)[number];
 
 /**
- * Who may call a route: `public` (anyone, rate-limited per IP), `optional` (anyone; an admin sees more),
+ * Who may call a route: `public` (anyone; rate-limited per IP where the policy says `perIp`), `optional` (anyone; an admin sees more),
  * `user` (a person's access token, never an API key), `admin` (an admin's access token), or a scope
  * (an access token, or an API key holding that scope).
  */
@@ -13,14 +13,16 @@ export interface RoutePolicy {
   access: Access;
   /** Also counted against the per-client upload limit. */
   upload?: boolean;
+  /** A public route counted per client IP, against the auth limit or the uploads limit. */
+  perIp?: "auth" | "uploads";
 }
 
 /** Every route of the gateway, `METHOD /full/path` as moleculer-web spells its aliases. One place, checked by a test. */
 export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
-  "POST /auth/register": { access: "public" },
-  "POST /auth/login": { access: "public" },
-  "POST /auth/refresh": { access: "public" },
-  "POST /auth/logout": { access: "public" },
+  "POST /auth/register": { access: "public", perIp: "auth" },
+  "POST /auth/login": { access: "public", perIp: "auth" },
+  "POST /auth/refresh": { access: "public", perIp: "auth" },
+  "POST /auth/logout": { access: "public", perIp: "auth" },
   "POST /auth/api-keys": { access: "user" },
   "GET /auth/api-keys": { access: "user" },
   "DELETE /auth/api-keys/:id": { access: "user" },
@@ -32,8 +34,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   "POST /imports/uploads": { access: "imports:write", upload: true },
   "GET /imports/uploads/:id": { access: "imports:read" },
   "POST /imports/uploads/:id/complete": { access: "imports:write" },
-  // No bearer: the URL's HMAC signature is the credential (the route does not go through the gate).
-  "PUT /imports/uploads/:id/content": { access: "public" },
+  // No bearer: the URL's HMAC signature is the credential. Per IP, the uploads limit: one PUT per prepared upload.
+  "PUT /imports/uploads/:id/content": { access: "public", perIp: "uploads" },
   "GET /me/usage": { access: "imports:read" },
   "GET /imports/batches": { access: "imports:read" },
   "GET /imports/batches/:id": { access: "imports:read" },

@@ -38,16 +38,17 @@ const unauthorized = () => new AppError("UNAUTHORIZED", "Missing, invalid or exp
 /**
  * The gate in front of every route: finds the route's policy, authenticates the caller (access token or
  * API key, looked up on every request so a disabled user or a revoked key stops at once, on every replica),
- * checks the scope, and counts the request against the caller's rate limits (per IP for `/auth/*`).
+ * checks the scope, and counts the request against the caller's rate limits (per IP on public routes that say so).
  * Sets the `RateLimit-*` headers; throws UNAUTHORIZED, FORBIDDEN or RATE_LIMITED.
  */
 export async function admitRequest(deps: AdmitDeps, req: IncomingMessage, res: ServerResponse, alias: { method: string; fullPath: string }): Promise<Caller | null> {
   const policy = routePolicy(alias.method, alias.fullPath);
   const { settings } = deps;
   if (policy.access === "public") {
-    if (alias.fullPath.startsWith("/auth/")) {
+    if (policy.perIp) {
       const ip = clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], settings.trustProxy);
-      limitOrThrow(res, await hits(deps, [[`auth:ip:${ip}`, settings.authPerMinute]]));
+      const limit = policy.perIp === "auth" ? settings.authPerMinute : settings.uploadsPerMinute;
+      limitOrThrow(res, await hits(deps, [[`${policy.perIp}:ip:${ip}`, limit]]));
     }
     return null;
   }

@@ -140,7 +140,8 @@ export function receiveUpload(
       req.unpipe(parser);
       parser.destroy();
     };
-    parser.on("error", () => abort(new AppError("VALIDATION_FAILED", "The multipart body is malformed or incomplete")));
+    let interruption: AppError | null = null;
+    parser.on("error", () => abort(interruption ?? new AppError("VALIDATION_FAILED", "The multipart body is malformed or incomplete")));
     parser.on("close", () => {
       if (fatal) return void fail(fatal);
       Promise.all(work)
@@ -155,8 +156,22 @@ export function receiveUpload(
         })
         .catch(reject);
     });
-    req.on("aborted", () => abort(new AppError("VALIDATION_FAILED", "The upload was interrupted")));
-    req.on("error", () => abort(new AppError("VALIDATION_FAILED", "The upload was interrupted")));
+    /**
+     * The client went away. The bytes it did deliver may wait behind a file nobody reads yet (the batch is still being
+     * created over the network): queued in busboy, which destroying it would drop, or still in the request, which Node
+     * drops when it destroys it. So they go to busboy and it is ended instead: the files those bytes finish are kept,
+     * and the one cut off fails ("Unexpected end of form") into `abort` like any incomplete body.
+     */
+    const interrupted = () => {
+      if (interruption || failed) return;
+      interruption = new AppError("VALIDATION_FAILED", "The upload was interrupted");
+      if (parser.destroyed || parser.writableEnded) return abort(interruption);
+      req.unpipe(parser);
+      for (let chunk = req.read(); chunk !== null; chunk = req.read()) parser.write(chunk);
+      parser.end();
+    };
+    req.on("aborted", interrupted);
+    req.on("error", interrupted);
     req.pipe(parser);
   });
 }

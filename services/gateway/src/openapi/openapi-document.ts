@@ -27,6 +27,8 @@ const uploadSession = {
 };
 const cardIndex = { name: "index", in: "path", required: true, schema: { type: "integer", minimum: 0, maximum: 99 } };
 const webp = binary("image/webp", "A WebP thumbnail (≤ 320 px, no metadata)");
+/** 410 on every read of an image or of what derives from it. */
+const imageGone = { "410": ok(ref("Error"), "`IMAGE_EXPIRED` after the image's TTL; `IMAGE_GONE` when its stored original vanished (the image is expired then)") };
 const html = (description: string) => ({ description, content: { "text/html": { schema: { type: "string" } } } });
 
 /** The public HTTP API as OpenAPI 3.1 (`GET /openapi.json`). A test holds it to the routes the gateway declares. */
@@ -71,14 +73,14 @@ export function openApiDocument(version = "0.1.0"): Json {
         get: op("imports", "The caller's usage today and quota", { "200": ok(extend(usage, { quota })) }),
       },
       "/imports/uploads": {
-        post: op("imports", "Prepare a direct upload: a signed URL to send the bytes to", {
+        post: op("imports", "Prepare a direct upload: a signed URL to send the bytes to, with exactly `headers` (with S3 their Content-Length and Content-Type are signed)", {
           "201": ok(object({ upload_id: { type: "string" }, url: { type: "string" }, method: { const: "PUT" }, headers: { type: "object" }, expires_at: { type: "string" } }), "Prepared"),
           ...errors(422),
         }, { requestBody: jsonBody(object({ filename: { type: "string" }, size: { type: "integer" }, content_type: { type: "string" }, sha256: { type: "string" } }, ["sha256"])) }),
       },
       "/imports/uploads/{id}": { get: op("imports", "A direct upload's session and status", { "200": ok(uploadSession), ...errors(404) }, { parameters: [pathId()] }) },
       "/imports/uploads/{id}/content": {
-        put: op("imports", "The bytes of a direct upload (filesystem store): the URL's signature is the credential", { "200": ok(uploadSession), ...errors(403, 413, 422) }, {
+        put: op("imports", "The bytes of a direct upload (filesystem store): the URL's signature is the credential; limited per client IP by RATE_LIMIT_UPLOADS_PER_MINUTE", { "200": ok(uploadSession), ...errors(403, 413, 422, 429) }, {
           public: true,
           parameters: [pathId(), query("expires", { type: "string" }), query("signature", { type: "string" })],
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", contentEncoding: "binary" } } } },
@@ -94,8 +96,8 @@ export function openApiDocument(version = "0.1.0"): Json {
           requestBody: jsonBody(object({ subject_type: { enum: ["cards", "sealed"] }, batch_id: { type: "string" } }, ["batch_id"])),
         }),
       },
-      "/imports/images/{id}/thumbnail": { get: op("imports", "The image's WebP thumbnail", { "200": webp, ...errors(404, 410) }, { parameters: [pathId()] }) },
-      "/imports/images/{id}/cards/{index}/thumbnail": { get: op("imports", "One card crop's WebP thumbnail", { "200": webp, ...errors(404, 410, 422) }, { parameters: [pathId(), cardIndex] }) },
+      "/imports/images/{id}/thumbnail": { get: op("imports", "The image's WebP thumbnail", { "200": webp, ...errors(404), ...imageGone }, { parameters: [pathId()] }) },
+      "/imports/images/{id}/cards/{index}/thumbnail": { get: op("imports", "One card crop's WebP thumbnail", { "200": webp, ...errors(404, 422), ...imageGone }, { parameters: [pathId(), cardIndex] }) },
       "/imports/batches": {
         get: op("imports", "The caller's batches, newest first", { "200": ok(pageOf(ref("BatchSummary"))), ...errors(422) }, { parameters: paging }),
         post: op("imports", "Upload photos (multipart: subject_type, then files)", {
@@ -129,9 +131,9 @@ export function openApiDocument(version = "0.1.0"): Json {
           ...errors(404, 409, 422),
         }, { parameters: [pathId()], requestBody: jsonBody(ref("Selection")) }),
       },
-      "/imports/images/{id}": { get: op("imports", "The image bytes (owner only); a read refreshes its TTL", { "200": binary("image/*", "The image"), ...errors(404, 410) }, { parameters: [pathId()] }) },
+      "/imports/images/{id}": { get: op("imports", "The image bytes (owner only); a read refreshes its TTL", { "200": binary("image/*", "The image"), ...errors(404), ...imageGone }, { parameters: [pathId()] }) },
       "/imports/images/{id}/cards/{index}": {
-        get: op("imports", "The straightened crop of one detected card", { "200": binary("image/*", "The crop"), ...errors(404, 410, 422) }, {
+        get: op("imports", "The straightened crop of one detected card", { "200": binary("image/*", "The crop"), ...errors(404, 422), ...imageGone }, {
           parameters: [pathId(), { name: "index", in: "path", required: true, schema: { type: "integer", minimum: 0, maximum: 99 } }],
         }),
       },
