@@ -121,12 +121,13 @@ export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: numb
     const cut = await ash().request("POST", "/imports/batches?wait=0", { type: `multipart/form-data; boundary=${boundary}`, bytes: body });
     expect(cut.status).toBe(422);
     const cutBody = cut.body;
-    // Every file is reported, kept or refused, under the batch's id; what is kept is what the batch holds. (The file
-    // received whole before the cut is kept in embedded mode; over NATS it is refused for now, see the report of wt/images.)
+    // Every file is reported, kept or refused, under the batch's id; what is kept is what the batch holds: the file
+    // received whole before the cut, in both modes.
     const { batch_id: cutBatch, accepted: cutKept, rejected: cutRefused } = cutBody.error.details;
     expect(cutBatch).toEqual(expect.any(String));
     expect([...cutKept, ...cutRefused].map((f: { filename: string }) => f.filename).sort()).toEqual(["cut.jpg", "whole.jpg"]);
     expect(cutRefused).toContainEqual(expect.objectContaining({ filename: "cut.jpg" }));
+    expect(cutKept.map((f: { filename: string }) => f.filename)).toEqual(["whole.jpg"]);
     const keptCut = await ash().request("GET", `/imports/batches/${cutBatch}`);
     expect(keptCut.body.images.map((i: { id: string }) => i.id)).toEqual(cutKept.map((a: { image_id: string }) => a.image_id));
   });
