@@ -26,6 +26,7 @@ import { streamBatchEvents } from "./http/stream-batch-events";
 import { serveApiDocs } from "./http/serve-api-docs";
 import { directUploadAliases } from "./http/direct-uploads";
 import { findNulCharacter } from "./domain/nul-character";
+import { answerOptions } from "./http/answer-options";
 
 export type Req = IncomingMessage & { $ctx: Context<unknown, { user: { id: string } }>; query: Record<string, string> };
 type ReqWithId = Req & { $params: { id?: unknown } };
@@ -128,6 +129,7 @@ export function createApiService(config: GatewayConfig, gate: AdmitDeps, quotaOf
       port: config.PORT,
       ip: "0.0.0.0",
       cors: config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS, methods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"] } : undefined,
+      use: [answerOptions(config.CORS_ORIGINS.length > 0)],
       // At debug level moleculer-web would log every request's params: passwords and tokens included.
       logRequestParams: null,
       logResponseData: null,

@@ -38,6 +38,38 @@ describe("API keys over HTTP", () => {
     expect(list.body.every((k: object) => !("key" in k))).toBe(true);
   });
 
+  it("runs nothing on OPTIONS, whatever method it names: a key asked about with DELETE stays", async () => {
+    const created = await createKey(["catalog:read"]);
+    for (const method of ["DELETE", "GET", undefined]) {
+      const headers = { ...bearer(ash.access), ...(method ? { "access-control-request-method": method } : {}) };
+      const res = await gw.http("OPTIONS", `/auth/api-keys/${created.body.id}`, undefined, headers);
+      expect(res.status).toBe(204);
+    }
+    const listed = await gw.http("OPTIONS", "/auth/api-keys", undefined, { ...bearer(ash.access), "access-control-request-method": "GET" });
+    expect(listed.status).toBe(204);
+    expect(listed.body).toBeNull(); // no body: not the list a GET answers
+    const list = await gw.http("GET", "/auth/api-keys", undefined, bearer(ash.access));
+    expect(list.body.map((k: { id: string }) => k.id)).toContain(created.body.id);
+  });
+
+  it("with CORS on, answers a preflight with its headers and still runs nothing", async () => {
+    const cors = await startTestGateway({ env: { CORS_ORIGINS: "https://app.example" }, replicaOf: gw });
+    try {
+      const created = await createKey(["catalog:read"]);
+      const preflight = await cors.http("OPTIONS", `/auth/api-keys/${created.body.id}`, undefined, {
+        ...bearer(ash.access),
+        origin: "https://app.example",
+        "access-control-request-method": "DELETE",
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get("access-control-allow-origin")).toBe("https://app.example");
+      const list = await gw.http("GET", "/auth/api-keys", undefined, bearer(ash.access));
+      expect(list.body.map((k: { id: string }) => k.id)).toContain(created.body.id);
+    } finally {
+      await cors.stop();
+    }
+  });
+
   it.each([
     ["no scopes", [], "script"],
     ["an unknown scope", ["catalog:write"], "script"],
