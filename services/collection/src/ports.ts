@@ -4,6 +4,12 @@ import type { SetCompletion } from "./domain/set-completion";
 import type { AuditOutcome, AuditReport } from "./domain/audit-report";
 
 /** A catalog card as collection needs it. */
+/** Which of a user's cards: one set's, one condition's, or all. */
+export interface UserCardFilter {
+  setId?: string;
+  condition?: string;
+}
+
 export interface CatalogCard {
   id: string;
   setId: string;
@@ -76,11 +82,11 @@ export interface CollectionRepository {
    * recounts the user's master set for the card's set. Safe under concurrent calls.
    */
   validateDraft(v: DraftValidation): Promise<DraftValidationResult>;
-  /** A user's cards, newest first. */
-  listUserCards(userId: string, offset: number, limit: number): Promise<{ items: UserCard[]; total: number }>;
+  /** One page of a user's cards in the order they were added (`desc`: newest first; ties by id), with the count. */
+  listUserCards(userId: string, filter: UserCardFilter, order: "asc" | "desc", offset: number, limit: number): Promise<{ items: UserCard[]; total: number }>;
   listMasterSets(userId: string): Promise<UserMasterSet[]>;
   /** Every card of a user, optionally only one set's or one condition's. */
-  listAllUserCards(userId: string, filter: { setId?: string; condition?: string }): Promise<UserCard[]>;
+  listAllUserCards(userId: string, filter: UserCardFilter): Promise<UserCard[]>;
   /** The card if it exists and belongs to the user. */
   findUserCard(userId: string, id: string): Promise<UserCard | null>;
   /** Saves the card's changed fields and recounts its set, in one transaction. */

@@ -137,6 +137,16 @@ describe("collection: selecting drafts", () => {
       items: [],
       total: 0,
     });
+    // Oldest first, one set's, one condition's: paged by the database as by the catalog-sorted listing (by name).
+    const oldestSv3 = await h.call<Page<UserCardView>>(Actions.collection.listCards, { userId, set: "sv3", order: "asc", page: 1, pageSize: 3 });
+    expect(oldestSv3).toMatchObject({ total: 4 });
+    expect(oldestSv3.items.map((c) => c.id)).toEqual([cards[0], cards[1], cards[2]]);
+    expect(oldestSv3.items.map((c) => c.set_id)).toEqual(["sv3", "sv3", "sv3"]);
+    expect(oldestSv3.items[0].name).toEqual(expect.any(String)); // described from the catalog: the page's cards only
+    const byName = await h.call<Page<UserCardView>>(Actions.collection.listCards, { userId, set: "sv3", sort: "name", page: 1, pageSize: 10 });
+    expect(new Set(byName.items.map((c) => c.id))).toEqual(new Set(cards.filter((_, i) => i !== 3)));
+    const mint = await h.call<Page<UserCardView>>(Actions.collection.listCards, { userId, condition: "mint", page: 1, pageSize: 10 });
+    expect(mint).toMatchObject({ items: [], total: 0 });
     await expect(h.call(Actions.collection.listCards, { userId, page: 1, pageSize: 101 })).rejects.toMatchObject({ code: 422 });
     await expect(h.call(Actions.collection.listCards, { userId, page: 0, pageSize: 10 })).rejects.toMatchObject({ code: 422 });
 

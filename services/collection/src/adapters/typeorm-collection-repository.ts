@@ -4,7 +4,7 @@ import { CardDraftEntity } from "../entities/card-draft.entity";
 import { UserCardEntity } from "../entities/user-card.entity";
 import { UserMasterSetEntity } from "../entities/user-master-set.entity";
 import type { CardDraft, UserCard, UserMasterSet } from "../domain/records";
-import type { CollectionRepository, DraftValidation, DraftValidationResult, MasterSetRecount } from "../ports";
+import type { CollectionRepository, DraftValidation, DraftValidationResult, MasterSetRecount, UserCardFilter } from "../ports";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -108,10 +108,11 @@ export class TypeormCollectionRepository implements CollectionRepository {
     return masterSet;
   }
 
-  async listUserCards(userId: string, offset: number, limit: number): Promise<{ items: UserCard[]; total: number }> {
+  async listUserCards(userId: string, filter: UserCardFilter, order: "asc" | "desc", offset: number, limit: number): Promise<{ items: UserCard[]; total: number }> {
+    const direction = order === "asc" ? "ASC" : "DESC";
     const [items, total] = await this.ds
       .getRepository(UserCardEntity)
-      .findAndCount({ where: { userId }, order: { createdAt: "DESC", id: "DESC" }, skip: offset, take: limit });
+      .findAndCount({ where: userCardsWhere(userId, filter), order: { createdAt: direction, id: direction }, skip: offset, take: limit });
     return { items, total };
   }
 
@@ -119,9 +120,8 @@ export class TypeormCollectionRepository implements CollectionRepository {
     return this.ds.getRepository(UserMasterSetEntity).find({ where: { userId }, order: { setId: "ASC" } });
   }
 
-  listAllUserCards(userId: string, filter: { setId?: string; condition?: string }): Promise<UserCard[]> {
-    const where = { userId, ...(filter.setId ? { setId: filter.setId } : {}), ...(filter.condition ? { condition: filter.condition } : {}) };
-    return this.ds.getRepository(UserCardEntity).find({ where, order: { createdAt: "ASC", id: "ASC" } });
+  listAllUserCards(userId: string, filter: UserCardFilter): Promise<UserCard[]> {
+    return this.ds.getRepository(UserCardEntity).find({ where: userCardsWhere(userId, filter), order: { createdAt: "ASC", id: "ASC" } });
   }
 
   async findUserCard(userId: string, id: string): Promise<UserCard | null> {
@@ -166,3 +166,9 @@ export class TypeormCollectionRepository implements CollectionRepository {
     return pingDatabase(this.ds);
   }
 }
+
+const userCardsWhere = (userId: string, filter: UserCardFilter) => ({
+  userId,
+  ...(filter.setId ? { setId: filter.setId } : {}),
+  ...(filter.condition ? { condition: filter.condition } : {}),
+});
