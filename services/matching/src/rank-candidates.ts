@@ -154,9 +154,7 @@ export function rankCandidates(index: CatalogIndex, features: CardFeatures, opts
     // What was pooled so far is weighed again, with the fragments.
     scored = 0;
     for (const fragment of query.nameFragments) {
-      for (const hit of index.closestNames(fragment, NAME_HITS, fragmentSimilarity)) {
-        if (hit.similarity >= EVIDENCE.name_in_text.similarity) s.add(index.cardsNamed(hit.name));
-      }
+      for (const hit of index.scanNames(fragment, NAME_HITS, fragmentSimilarity, EVIDENCE.name_in_text.similarity)) s.add(index.cardsNamed(hit.name));
     }
   }
   weigh();

@@ -70,6 +70,18 @@ function prefixDistance(a: string, b: string, slack: number): number {
 }
 
 /**
+ * True when `name` holds one of `edits + 1` pieces of `fragment` as they are: a fragment read with at most `edits`
+ * letters wrong keeps one piece whole (pigeonhole), so a name holding none is no match, found without an edit distance.
+ */
+function holdsPiece(fragment: string, name: string, edits: number): boolean {
+  const size = Math.floor(fragment.length / (edits + 1));
+  for (let i = 0; i <= edits; i++) {
+    if (name.includes(fragment.slice(i * size, i === edits ? fragment.length : (i + 1) * size))) return true;
+  }
+  return false;
+}
+
+/**
  * Similarity in [0, 1] of a fragment (a name key) to a catalog name key it may be the start or the end of:
  * `1 − edits / fragment length` against the name's closest prefix or suffix, 0 when more than `wrongShare` of the
  * fragment is wrong or the fragment has fewer than `minLetters` characters. A whole name is its own prefix.
@@ -77,6 +89,7 @@ function prefixDistance(a: string, b: string, slack: number): number {
 export function fragmentSimilarity(fragment: string, name: string): number {
   if (fragment.length < NAME_FRAGMENT.minLetters || fragment.length > name.length + 1) return 0;
   const allowed = allowedEdits(fragment.length);
+  if (!holdsPiece(fragment, name, allowed)) return 0;
   const edits = Math.min(prefixDistance(fragment, name, allowed), prefixDistance(reverse(fragment), reverse(name), allowed));
   return edits > allowed ? 0 : 1 - edits / fragment.length;
 }
