@@ -126,6 +126,10 @@ export class CatalogIndex implements NumberLexicon {
   closestNames(query: string, limit: number, similarity: (a: string, b: string) => number): NameHit[] {
     return this.names.closest(query, limit, similarity);
   }
+  /** Unique name keys at `similarity` ≥ `floor` to a query, over every name (see `NameIndex.scan`). */
+  scanNames(query: string, limit: number, similarity: (a: string, b: string) => number, floor: number): NameHit[] {
+    return this.names.scan(query, limit, similarity, floor);
+  }
   cardsNamed(nameKey: string): readonly IndexedCard[] {
     return this.cardsByName.get(nameKey) ?? [];
   }

@@ -68,6 +68,21 @@ export class NameIndex {
     return hits.slice(0, limit);
   }
 
+  /**
+   * Names at `similarity` ≥ `floor` to `query` over every name, at most `limit`, best first: no trigram pre-filter, for
+   * a query that is a cut part of a name (`ncnan` of `hitmonchan` shares no trigram with it). `similarity` must reject
+   * most names cheaply.
+   */
+  scan(query: string, limit: number, similarity: (a: string, b: string) => number, floor: number): NameHit[] {
+    const hits: NameHit[] = [];
+    for (const name of this.names) {
+      const value = similarity(query, name);
+      if (value >= floor) hits.push({ name, similarity: value });
+    }
+    hits.sort((a, b) => b.similarity - a.similarity || (a.name < b.name ? -1 : 1));
+    return hits.slice(0, limit);
+  }
+
   /** The `SHORTLIST` names sharing the most trigrams with the query (Dice coefficient), best first. */
   private shortlist(query: string): string[] {
     if (!query) return [];

@@ -32,6 +32,9 @@ const index = new CatalogIndex({
     card("sv3pt5", "2", "Ivysaur", { hp: 90 }),
     card("sv3pt5", "67", "Machoke", { hp: 100 }),
     card("sv3pt5", "124", "Jynx ex", { hp: 200 }),
+    card("sv3pt5", "72", "Tentacool", { hp: 60 }),
+    card("sv3pt5", "195", "Daisy's Help", { supertype: "Trainer" }),
+    card("sv4", "120", "Ace Trainer", { supertype: "Trainer" }),
     card("sv4", "124", "Giovanni's Charisma", { supertype: "Trainer" }),
     card("sv4", "164", "Antique Jaw Fossil", { supertype: "Trainer", hp: 60 }),
     card("swsh11tg", "TG29", "Giratina VSTAR", { hp: 280, artist: "Ryota Murayama" }),
@@ -96,6 +99,37 @@ describe("rankCandidates", () => {
     const [top] = rank({ number: "TG29", printedTotal: "TG30", hp: 280, illustrator: "Ryota Saito" });
     expect(top).toMatchObject({ cardId: "swsh12tg-TG29" });
     expect(top.score).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it("offers the card a name read with its front cut ends, never with confidence, though its HP agrees", () => {
+    const [top, ...rest] = rank({ rawText: "ntacool\nHP60\n7×2", hp: 60 });
+    expect(top).toMatchObject({ cardId: "sv3pt5-72" });
+    expect(top.reasons).toEqual(["hp", "name_in_text"]);
+    expect(top.score).toBeLessThan(THRESHOLD);
+    expect(rest).toEqual([]);
+  });
+
+  it("offers the card a name read that is no catalog name ends (its first word lost)", () => {
+    const [top] = rank({ name: "Help", rawText: "Help\nSupporter\nTRAINER\n1936163" });
+    expect(top).toMatchObject({ cardId: "sv3pt5-195" });
+    expect(top.score).toBeLessThan(THRESHOLD);
+  });
+
+  it("takes no layout line for a name (`TRAINER` is no `Ace Trainer`)", () => {
+    expect(rank({ rawText: "TRAINER\nSupporter\nresistance\nretreat" })).toEqual([]);
+  });
+
+  it("lets a number read make a name fragment's card confident", () => {
+    const [top] = rank({ number: "72", printedTotal: "165", rawText: "ntacool\n072/165" });
+    expect(top).toMatchObject({ cardId: "sv3pt5-72" });
+    expect(top.reasons).toContain("name_in_text");
+    expect(top.score).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it("looks for no fragment when a catalog name was read", () => {
+    const [top] = rank({ name: "Tentacool", rawText: "Tentacool\nJynx" });
+    expect(top).toMatchObject({ cardId: "sv3pt5-72" });
+    expect(top.reasons).not.toContain("name_in_text");
   });
 
   it("offers both with no confidence when nothing tells two sets sharing a number and a total apart", () => {

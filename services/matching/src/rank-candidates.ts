@@ -1,9 +1,10 @@
 import type { Candidate, CardFeatures } from "@poke-ventory/contracts";
 import { cardNameKey, nameSimilarity } from "./domain/card-name";
-import { candidateEvidence, EVIDENCE, NAME_SIMILARITY_FLOOR, reasonList, REASONS, vetoList, withoutVeto, type NameSimilarity, type ScoreQuery, type Similarities } from "./domain/candidate-score";
-import { calibratedScore, logPartition, vetoedScore } from "./domain/calibrated-scores";
+import { candidateEvidence, EVIDENCE, fragmentOnly, NAME_SIMILARITY_FLOOR, reasonList, REASONS, vetoList, withoutVeto, type NameSimilarity, type ScoreQuery, type Similarities } from "./domain/candidate-score";
+import { calibratedScore, logPartition, VETOED_SCORE_CAP, vetoedScore } from "./domain/calibrated-scores";
 import { parseCollectorNumber } from "./domain/collector-number";
 import { decodeCollectorNumbers } from "./domain/decode-collector-numbers";
+import { fragmentSimilarity, nameFragments } from "./domain/name-fragments";
 import { rawTextLines } from "./domain/printed-text";
 import type { CatalogIndex, IndexedCard } from "./catalog-index";
 import type { NameHit } from "./name-index";
@@ -116,7 +117,9 @@ function selectTop(s: Scratch, k: number): void {
  * the cards bearing the closest names (trigram pre-filter, then similarity, over unique names). Every pooled card is weighed (`candidateEvidence`) and the best
  * get a calibrated score (`calibratedScore`): the probability, given the whole pool, that it is the card.
  * When no number was read, the numbers of the catalog decoded from the raw text (`decodeCollectorNumbers`) pool
- * their cards. A vetoed candidate scores at most `VETOED_SCORE_CAP`. Candidates on which no field agrees are left out.
+ * their cards; when no name of the catalog was read, the names the raw text's lines may be a cut part of
+ * (`nameFragments`) pool theirs. A vetoed candidate, or one only a name fragment names (`fragmentOnly`), scores at
+ * most `VETOED_SCORE_CAP`. Candidates on which no field agrees are left out.
  */
 export function rankCandidates(index: CatalogIndex, features: CardFeatures, opts: RankOptions): Candidate[] {
   const query = toScoreQuery(features);
@@ -145,6 +148,15 @@ export function rankCandidates(index: CatalogIndex, features: CardFeatures, opts
   const closestNames = (name: string) => (nameHits ??= index.closestNames(name, NAME_HITS, sims.name));
   if (query.name && decisive) s.add(index.cardsNamed(query.name));
   else if (query.name) for (const hit of closestNames(query.name)) s.add(index.cardsNamed(hit.name));
+  const knownName = !!query.name && (decisive || (closestNames(query.name)[0]?.similarity ?? 0) >= EVIDENCE.name.reason);
+  if (!knownName && query.text) {
+    query.nameFragments = nameFragments(features.rawText);
+    // What was pooled so far is weighed again, with the fragments.
+    scored = 0;
+    for (const fragment of query.nameFragments) {
+      for (const hit of index.scanNames(fragment, NAME_HITS, fragmentSimilarity, EVIDENCE.name_in_text.similarity)) s.add(index.cardsNamed(hit.name));
+    }
+  }
   weigh();
   selectTop(s, opts.maxCandidates);
   // The name veto stands only when the name read is a name of the catalog (`Ivysaur` on Machoke's number), not debris.
@@ -153,7 +165,8 @@ export function rankCandidates(index: CatalogIndex, features: CardFeatures, opts
     for (const i of s.top) s.vetoes[i] = withoutVeto(s.vetoes[i], "name");
   }
   const logZ = logPartition(s.logOdds, s.pool.length);
-  return s.top.map((i) =>
-    toCandidate(s.pool[i], { score: vetoedScore(calibratedScore(s.logOdds[i], logZ), s.vetoes[i]), reasons: reasonList(s.reasons[i]) }, opts.assetBaseUrl),
-  );
+  return s.top.map((i) => {
+    const score = vetoedScore(calibratedScore(s.logOdds[i], logZ), s.vetoes[i]);
+    return toCandidate(s.pool[i], { score: fragmentOnly(s.reasons[i]) ? Math.min(score, VETOED_SCORE_CAP) : score, reasons: reasonList(s.reasons[i]) }, opts.assetBaseUrl);
+  });
 }

@@ -4,6 +4,7 @@ import { ObjectNotFoundError } from "@poke-ventory/storage";
 import { parseCardText } from "./domain/card-text";
 import type { CardCatalog, CardDetector, ImageCodec, ObjectStore, OcrEngine } from "./ports";
 import { UndecodableImageError } from "./ports";
+import { readDetectedCards } from "./read-detected-cards";
 import { readPage } from "./read-page";
 
 export interface AnalyzeImageDeps {
@@ -57,9 +58,10 @@ export async function analyzeImage(deps: AnalyzeImageDeps, message: ImageStored)
     return result([]);
   }
 
-  const quads = await deps.detector.detect(image);
+  const found = await deps.detector.detect(image);
   timer.lap("detect");
-  const reads = await readPage(deps, image, quads.map((q) => q.corners));
+  const maxYear = deps.clock.now().getUTCFullYear() + 1;
+  const { quads, reads } = await readDetectedCards(found, (q) => readPage(deps, image, q), maxYear);
   timer.lap("ocr");
   const cards: DetectedCard[] = [];
   for (const [index, { corners: quad, position }] of quads.entries()) {
@@ -67,7 +69,7 @@ export async function analyzeImage(deps: AnalyzeImageDeps, message: ImageStored)
     const key = cropKey(message.imageId, index);
     const jpeg = await deps.codec.encodeJpeg(card);
     await deps.objects.put(key, jpeg, { contentType: "image/jpeg", size: jpeg.length });
-    const features = parseCardText(readings, { maxYear: deps.clock.now().getUTCFullYear() + 1 });
+    const features = parseCardText(readings, { maxYear });
     cards.push({ index, quad: quad.map(([x, y]) => [Math.round(x), Math.round(y)]), rotation, position, cropKey: key, features });
   }
   timer.lap("crop");

@@ -33,6 +33,11 @@ export interface CardQuad {
   corners: Point[];
   /** Row and column on a page of several cards; null for a lone card. */
   position: { row: number; col: number } | null;
+  /**
+   * Another outline of a lone card, found less firmly, to read when `corners` read nothing (no name, HP or number):
+   * the detector's last resorts (a border looked for in the whole frame) may take a part of the table for the card.
+   */
+  fallback?: Point[];
 }
 
 /** Finds cards in a decoded image and straightens them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { candidateEvidence, reasonList, vetoList, type ScoreQuery, type ScoreTarget } from "./candidate-score";
+import { candidateEvidence, fragmentOnly, reasonList, vetoList, type ScoreQuery, type ScoreTarget } from "./candidate-score";
 import { parseCollectorNumber } from "./collector-number";
 import { printedNumbers, rawTextLines } from "./printed-text";
 
@@ -53,8 +53,19 @@ describe("candidateEvidence", () => {
     ["the illustrator in the raw text, one letter wrong", { ocr: "Ilus Kamtaro" }, ["illustrator"]],
     ["the illustrator in the raw text, two letters wrong", { ocr: "Ilus Kamtar0" }, []],
     ["another illustrator read, this one in the raw text", { illustrator: "spproropi vmaxa", ocr: "illus. Kantaro" }, ["illustrator"]],
+    ["a name fragment ending a name of the candidate", { nameFragments: ["xeggutor ex"] }, ["name_in_text"]],
+    ["a name fragment starting its French name", { nameFragments: ["debris", "noadkoko d"] }, ["name_in_text"]],
+    ["a name fragment in the middle of its name", { nameFragments: ["exeggutor"] }, []],
   ] as const)("%s → %s", (_label, q, reasons) => {
     expect(evidence(q as QueryParts).reasons).toEqual(reasons);
+  });
+
+  it("holds a candidate named by a fragment alone below confidence, not one whose number or whole name agrees", () => {
+    const bits = (q: QueryParts) => candidateEvidence(query(q), target).reasons;
+    expect(fragmentOnly(bits({ nameFragments: ["xeggutor ex"], hp: 230, illustrator: "kantaro" }))).toBe(true);
+    expect(fragmentOnly(bits({ nameFragments: ["xeggutor ex"], raw: "248/191" }))).toBe(false);
+    expect(fragmentOnly(bits({ nameFragments: ["xeggutor ex"], ocr: "248/191" }))).toBe(false);
+    expect(fragmentOnly(bits({ hp: 230 }))).toBe(false);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { nameSimilarity } from "./card-name";
 import type { CollectorNumber } from "./collector-number";
 import type { DecodedNumber } from "./decode-collector-numbers";
+import { fragmentSimilarity } from "./name-fragments";
 import { closestIn, type TextLines } from "./printed-text";
 
 /** What was read on the card, already normalized. */
@@ -24,6 +25,11 @@ export interface ScoreQuery {
    * a candidate among them agrees as if its number were found printed in the text.
    */
   textNumbers?: readonly DecodedNumber[];
+  /**
+   * Lines of the raw text that may be a name cut at one end (`nameFragments`), looked at when no name of the catalog
+   * was read: a candidate one of whose names starts or ends so agrees weakly (`EVIDENCE.name_in_text`).
+   */
+  nameFragments?: readonly string[];
 }
 
 /** The catalog side of one candidate, already normalized. */
@@ -48,7 +54,7 @@ export interface ScoreTarget {
 }
 
 /** Fields that can agree, one bit each, in the order reasons are listed. */
-export const REASONS = ["number", "printed_total", "name", "hp", "set_code", "regulation_mark", "illustrator", "number_in_text"] as const;
+export const REASONS = ["number", "printed_total", "name", "hp", "set_code", "regulation_mark", "illustrator", "number_in_text", "name_in_text"] as const;
 export type Reason = (typeof REASONS)[number];
 const BIT = Object.fromEntries(REASONS.map((r, i) => [r, 1 << i])) as Record<Reason, number>;
 
@@ -81,6 +87,12 @@ export const EVIDENCE = {
    */
   number_in_text: { exact: 3, oneOff: 1.5, oneOffLength: 7, minLength: 4 },
   illustrator_in_text: { minLength: 6, wrongShare: 0.2 },
+  /**
+   * A name fragment (`nameFragments`) that starts or ends one of the candidate's names, at `fragmentSimilarity` ≥
+   * `similarity`. Weak: many names share an end, so below an HP's weight, and never confident alone
+   * (`fragmentOnly`). Fitted on the synthetic table photos of seeds 7 and 11, checked on seeds 13, 17 and 19.
+   */
+  name_in_text: { agree: 2, similarity: 0.8 },
 } as const;
 
 /** Below this name similarity the name evidence is at its floor: similarities under it need not be exact. */
@@ -220,8 +232,22 @@ export function candidateEvidence(q: ScoreQuery, t: ScoreTarget, similarity: Sim
     out.reasons |= BIT.illustrator;
   } else if (q.illustrator && t.illustrator) out.logOdds += EVIDENCE.illustrator.differ;
   if (q.text && !q.number) numberInText(q.text, q.textNumbers ?? [], t, out);
+  if (q.nameFragments?.length && fragmentAgrees(q.nameFragments, t)) {
+    out.logOdds += EVIDENCE.name_in_text.agree;
+    out.reasons |= BIT.name_in_text;
+  }
   return out;
 }
+
+const fragmentAgrees = (fragments: readonly string[], t: ScoreTarget) =>
+  fragments.some((f) => t.names.some((n) => fragmentSimilarity(f, n) >= EVIDENCE.name_in_text.similarity));
+
+/**
+ * True when only a name fragment names the candidate (no number, printed number or whole name agrees): it may be
+ * ranked, never proposed with confidence, whatever else (an HP, an illustrator) agrees.
+ */
+export const fragmentOnly = (bits: number): boolean =>
+  (bits & BIT.name_in_text) !== 0 && (bits & (BIT.number | BIT.name | BIT.number_in_text)) === 0;
 
 const decodedAs = (n: DecodedNumber, t: ScoreTarget) =>
   n.key === t.numberKey && (n.promoSetId === null || n.promoSetId === t.setId) && (n.printedTotal === null || n.printedTotal === t.setPrintedTotal);

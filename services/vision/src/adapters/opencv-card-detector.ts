@@ -107,6 +107,14 @@ export class OpencvCardDetector implements CardDetector {
       return found ? unpad(cardHolding(found, loose) ?? found) : null;
     };
     const one = (corners: Point[]): CardQuad[] => [{ corners, position: null }];
+    // The card's edge found loosely (a contour filling little of its quad: a card tilted on a light table, its edge
+    // broken by glare), the largest showing print: read when a last resort's outline reads nothing.
+    const withLooseOutline = (corners: Point[]): CardQuad[] => {
+      const outlines = loose.filter((q) => polygonArea(q) >= this.minAreaFraction * area && edgeDensity(canny, q) >= MIN_EDGE_DENSITY);
+      if (outlines.length === 0) return one(corners);
+      const largest = outlines.reduce((a, b) => (polygonArea(b) > polygonArea(a) ? b : a));
+      return [{ corners, position: null, fallback: unpad(largest).map(toImage) }];
+    };
     const held = () => {
       const quad = findHeldCard(small);
       return quad && edgeDensity(canny, quad.map(([x, y]): Point => [x + pad, y + pad])) >= MIN_EDGE_DENSITY ? quad : null;
@@ -128,9 +136,9 @@ export class OpencvCardDetector implements CardDetector {
     const lying = wholeCard(this.minAreaFraction);
     if (lying) return one(lying.map(toImage));
     const border = refineCardQuad(small, frameQuad(small.cols, small.rows), 0);
-    if (border) return one(border.map(toImage));
+    if (border) return withLooseOutline(border.map(toImage));
     const quad = held();
-    return one(quad ? quad.map(toImage) : frameQuad(image.width, image.height));
+    return withLooseOutline(quad ? quad.map(toImage) : frameQuad(image.width, image.height));
   }
 
   async warp(image: RawImage, corners: Point[], size: { width: number; height: number }): Promise<RawImage> {
