@@ -32,7 +32,14 @@ export async function composeVision(config: VisionConfig, shared: VisionShared =
     log,
   };
   return {
-    schemas: [createVisionService({ analyze, maxInFlight: config.VISION_MAX_IN_FLIGHT, confidenceThreshold: config.ANALYSIS_CONFIDENCE_THRESHOLD })],
+    schemas: [
+      createVisionService({
+        analyze,
+        maxInFlight: config.VISION_MAX_IN_FLIGHT,
+        confidenceThreshold: config.ANALYSIS_CONFIDENCE_THRESHOLD,
+        ocrUnavailable: () => engines.unavailable(),
+      }),
+    ],
     close: () => engines.close(),
   };
 }

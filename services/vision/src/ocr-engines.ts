@@ -23,11 +23,18 @@ export interface OcrEngines {
   fallbackOcr?: OcrEngine;
   /** CPU time and peak memory of the OCR processes besides this one (none: zeros). */
   usage(): ProcessUsage;
+  /** Why the engines cannot read now (an engine in processes of its own has none warm), or null. */
+  unavailable(): string | null;
   close(): Promise<void>;
 }
 
 const ppocr = (config: OcrEnginesConfig): Promise<OcrEngine> =>
   config.OCR_PROCESSES > 0 ? OcrProcessPool.start({ processes: config.OCR_PROCESSES, log: config.log }) : PpocrOcrEngine.start();
+
+/** The first engine with no process warm to read, said as a reason; null when every engine can read. */
+function unavailableOf(engines: OcrEngine[]): string | null {
+  return engines.some((e) => e instanceof OcrProcessPool && !e.warm()) ? "no OCR process is running (starting one)" : null;
+}
 
 /** What the engines' own processes used, when they run in processes of their own. */
 function usageOf(engines: OcrEngine[]): ProcessUsage {
@@ -46,7 +53,7 @@ export async function startOcrEngines(config: OcrEnginesConfig): Promise<OcrEngi
     name === "ppocr" ? ppocr(config) : TesseractOcrEngine.start({ languages: config.ANALYSIS_LANGUAGES, workers: config.OCR_WORKERS });
   if (config.OCR_ENGINE !== "both") {
     const ocr = await start(config.OCR_ENGINE);
-    return { ocr, usage: () => usageOf([ocr]), close: () => ocr.close() };
+    return { ocr, usage: () => usageOf([ocr]), unavailable: () => unavailableOf([ocr]), close: () => ocr.close() };
   }
   const second: OcrEngineName = config.OCR_FIRST === "ppocr" ? "tesseract" : "ppocr";
   const started = await Promise.allSettled([start(config.OCR_FIRST), start(second)]);
@@ -57,5 +64,11 @@ export async function startOcrEngines(config: OcrEnginesConfig): Promise<OcrEngi
     throw failed.reason;
   }
   const [ocr, fallbackOcr] = started.map((s) => (s as PromiseFulfilledResult<OcrEngine>).value);
-  return { ocr, fallbackOcr, usage: () => usageOf([ocr, fallbackOcr]), close: async () => void (await Promise.all([ocr.close(), fallbackOcr.close()])) };
+  return {
+    ocr,
+    fallbackOcr,
+    usage: () => usageOf([ocr, fallbackOcr]),
+    unavailable: () => unavailableOf([ocr, fallbackOcr]),
+    close: async () => void (await Promise.all([ocr.close(), fallbackOcr.close()])),
+  };
 }

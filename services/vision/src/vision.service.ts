@@ -10,6 +10,8 @@ export interface VisionServiceDeps {
   maxInFlight: number;
   /** The score at which matching's top candidate confirms a number read ({@link rankingCatalog}). */
   confidenceThreshold: number;
+  /** Why the OCR engine cannot read now (no OCR process running), or null when it can. */
+  ocrUnavailable?: () => string | null;
 }
 
 /**
@@ -28,7 +30,7 @@ export function createVisionService(deps: VisionServiceDeps): ServiceSchema {
   return {
     name: "vision",
     actions: {
-      [localName(Actions.vision.ready)]: () => checkReady(deps.analyze),
+      [localName(Actions.vision.ready)]: () => checkReady(deps.analyze, deps.ocrUnavailable?.() ?? null),
     },
     channels: {
       [Channels.imageStored]: {
@@ -45,11 +47,12 @@ export function createVisionService(deps: VisionServiceDeps): ServiceSchema {
   } as ServiceSchema;
 }
 
-async function checkReady(deps: AnalyzeImageDeps) {
+async function checkReady(deps: AnalyzeImageDeps, ocrUnavailable: string | null) {
   try {
     await deps.objects.ping();
   } catch (err) {
     throw new AppError("SERVICE_UNAVAILABLE", "vision is not ready", { objects: String((err as Error).message) }, { cause: err });
   }
-  return { status: "ok", checks: { objects: "ok" } };
+  if (ocrUnavailable) throw new AppError("SERVICE_UNAVAILABLE", "vision is not ready", { ocr: ocrUnavailable });
+  return { status: "ok", checks: { objects: "ok", ocr: "ok" } };
 }

@@ -1,17 +1,19 @@
 import { execFileSync } from "node:child_process";
+import { waitFor } from "@poke-ventory/testing";
 import { describe, expect, it } from "vitest";
 import { startOcrEngines } from "../src/ocr-engines";
 
 /** Child processes of this one running PP-OCR. */
 function ocrProcesses(): string[] {
   try {
-    return execFileSync("ps", ["-o", "args=", "--ppid", String(process.pid)], { encoding: "utf8" })
+    return execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" })
       .split("\n")
       .filter((line) => line.includes("ocr-process"));
   } catch {
     return []; // ps exits 1 when nothing matches
   }
 }
+
 
 describe("startOcrEngines", () => {
   it("with both engines, closes the one that started when the other fails: no OCR process is left behind", async () => {
@@ -31,5 +33,19 @@ describe("startOcrEngines", () => {
       await engines.close();
     }
     expect(ocrProcesses()).toEqual([]);
+  });
+
+  it("says it cannot read while its only OCR process is being replaced, and can again once the new one is warm", async () => {
+    const engines = await startOcrEngines({ OCR_ENGINE: "ppocr", OCR_FIRST: "tesseract", ANALYSIS_LANGUAGES: ["eng"], OCR_WORKERS: 1, OCR_PROCESSES: 1 });
+    try {
+      expect(engines.unavailable()).toBeNull();
+      const [pid] = ocrProcesses().map((line) => Number(line.trim().split(/\s+/)[0]));
+      process.kill(pid, "SIGKILL");
+      await waitFor(async () => engines.unavailable() !== null, 20_000);
+      expect(engines.unavailable()).toMatch(/no OCR process/);
+      await waitFor(async () => engines.unavailable() === null, 20_000);
+    } finally {
+      await engines.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
+import { waitFor } from "@poke-ventory/testing";
 import { OcrProcessError, OcrProcessPool } from "../src/adapters/ocr-process-pool";
 
 /** A number printed dark on a light strip, as a PNG (the engine takes encoded images as well as PGMs). */
@@ -40,13 +41,6 @@ const alive = (pid: number) => {
   }
 };
 
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const LINE = { layout: "line", whitelist: "0123456789/", text: "codes" } as const;
 
@@ -93,7 +87,7 @@ describe("OcrProcessPool", () => {
     process.kill(pid, "SIGSTOP"); // hung: alive, answering nothing
     const image = await printedNumber("112/165");
     await expect(pool.recognize(image, LINE)).rejects.toBeInstanceOf(OcrProcessError);
-    await until(() => !alive(pid));
+    await waitFor(async () => !alive(pid), 20_000);
     expect((await pool.recognize(image, LINE)).text).toBe("112/165");
   });
 
@@ -122,7 +116,7 @@ describe("OcrProcessPool", () => {
       expect(children).toHaveLength(2);
       await new Promise((r) => setTimeout(r, 300)); // both are reading by now
       parent.kill("SIGKILL");
-      await until(() => children.every((pid) => !alive(pid)));
+      await waitFor(async () => children.every((pid) => !alive(pid)), 20_000);
     } finally {
       parent.kill("SIGKILL");
     }

@@ -104,6 +104,11 @@ export class OcrProcessPool implements OcrEngine {
     return this.queue.length === 0 && this.slots.some((s) => s.ready && !s.busy);
   }
 
+  /** True when at least one process is warm (false while every one is being replaced). */
+  warm(): boolean {
+    return this.slots.some((s) => s.ready);
+  }
+
   /** CPU time and peak memory of the OCR processes (the peaks summed: an upper bound of their memory at once). */
   usage(): ProcessUsage {
     return this.slots.reduce(
