@@ -63,7 +63,7 @@ describe("ingest service (in-process broker, real Postgres, files, memory leases
     const bytes = benchScan();
     const { width, height } = await sharp(bytes).metadata();
 
-    const image = await upload(broker, bytes, { userId: "alice", batchId: batch.id, filename: "scan_0001.jpg", declaredType: "text/plain" });
+    const image = await upload(broker, bytes, { userId: "alice", batchId: batch.id, filename: "card.jpg", declaredType: "text/plain" });
 
     expect(image).toMatchObject({ batch_id: batch.id, status: "stored", content_type: "image/jpeg", size_bytes: bytes.length, width, height });
     expect(image.image_url).toBe(`/imports/images/${image.id}`);
@@ -71,7 +71,7 @@ describe("ingest service (in-process broker, real Postgres, files, memory leases
       user_id: "alice",
       object_key: `originals/${image.id}`,
       sha256: createHash("sha256").update(bytes).digest("hex"),
-      original_filename: "scan_0001.jpg",
+      original_filename: "card.jpg",
     });
     expect(readFileSync(original(image.id)).equals(bytes)).toBe(true);
     const message = await waitFor(async () => published.find((m) => m.imageId === image.id));
@@ -148,7 +148,7 @@ describe("ingest service (in-process broker, real Postgres, files, memory leases
 
   it("reads an image back (owner only) and every read extends its lease", async () => {
     const batch = await createBatch(broker, "alice");
-    const bytes = benchScan("scan_0002.jpg");
+    const bytes = benchScan(1);
     const image = await upload(broker, bytes, { userId: "alice", batchId: batch.id });
     const read = await readImage(broker, "alice", image.id);
     expect(read.contentType).toBe("image/jpeg");

@@ -9,8 +9,17 @@ import { createBroker, loadConfig, type Clock } from "@poke-ventory/runtime";
 import { benchCardsDir, createTestDatabase } from "@poke-ventory/testing";
 import { composeIngest, ingestConfigShape, ingestEntities, ingestMigrations } from "../src/index";
 
-/** A real bench scan (JPEG). */
-export const benchScan = (name = "scan_0001.jpg") => readFileSync(path.join(benchCardsDir, name));
+/** The shared bench's scans, in the labels' order. */
+const benchScans = () =>
+  readFileSync(path.join(benchCardsDir, "labels.jsonl"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { file: string; kind: string })
+    .filter((label) => label.kind === "scan")
+    .map((label) => label.file);
+
+/** The `n`-th real card scan of the shared bench (a JPEG): any will do, two different ones when bytes must differ. */
+export const benchScan = (n = 0) => readFileSync(path.join(benchCardsDir, benchScans()[n]));
 
 /** The same image as other bytes (a tag after its end marker), so that dedup does not answer it with an earlier upload. */
 export const variant = (bytes: Buffer, tag: string) => Buffer.concat([bytes, Buffer.from(tag)]);

@@ -8,7 +8,7 @@ import { ApiClient, benchFile, benchLabels } from "./api-client";
  * e2e suite and the embedded smoke test so both modes are held to the same contract.
  */
 export function collectorWalk(base: () => string, opts: { imageTtlSeconds?: number; maxUploadMb: number }) {
-  const label = benchLabels(benchCardsDir).find((l) => l.file === "scan_0001.jpg")!;
+  const label = benchLabels(benchCardsDir).find((l) => l.kind === "scan")!;
   const scan = benchFile(benchCardsDir, label.file);
   const stamp = Date.now().toString(36);
   const ash = () => state.ash;
