@@ -34,8 +34,10 @@ export interface CardQuad {
   /** Row and column on a page of several cards; null for a lone card. */
   position: { row: number; col: number } | null;
   /**
-   * Another outline of a lone card, found less firmly, to read when `corners` read nothing (no name, HP or number):
-   * the detector's last resorts (a border looked for in the whole frame) may take a part of the table for the card.
+   * Another outline of the card, to read when `corners` read too little (`readDetectedCards`): for a lone card,
+   * one found less firmly (the detector's last resorts, a border looked for in the whole frame, may take a part of
+   * the table or of the card for it); for each card of a page, the same outline holding them all as a card holds its
+   * panels (one card's halves taken for two cards).
    */
   fallback?: Point[];
 }

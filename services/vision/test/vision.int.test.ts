@@ -164,6 +164,26 @@ describe("vision on real bench images", () => {
     expect(sameNumber(result.cards[0].features.number, scan.number)).toBe(true);
   });
 
+  // A seam across a card's middle (its art and text boxes' line under a sleeve's glare) makes its halves, each
+  // card-shaped turned a quarter, look like a page of two cards in a frame shaped nearly like a card.
+  it("a card whose halves are found as a page of two in a 4:3 photo is read as one card, in its own outline", async () => {
+    const [width, height, cardWidth, cardHeight] = [960, 1280, 540, 754];
+    const [scan] = benchImages("scan", 1, "halves", (l) => /^\d+$/.test(l.number ?? ""));
+    const table = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#9a948c"/></svg>`;
+    const seam = `<svg xmlns="http://www.w3.org/2000/svg" width="${cardWidth}" height="${cardHeight}"><rect y="${cardHeight / 2 - 6}" width="${cardWidth}" height="12" fill="#101010"/><rect width="${cardWidth}" height="${cardHeight}" fill="none" stroke="#101010" stroke-width="10"/></svg>`;
+    const card = await sharp(benchBytes(scan)).resize(cardWidth, cardHeight, { fit: "fill" }).composite([{ input: Buffer.from(seam) }]).png().toBuffer();
+    const [left, top] = [(width - cardWidth) / 2, (height - cardHeight) / 2];
+    const photo = await sharp(Buffer.from(table)).composite([{ input: card, left, top }]).jpeg({ quality: 90 }).toBuffer();
+    const found = await new OpencvCardDetector().detect(await new SharpImageCodec().decode(photo, 60_000_000));
+    expect(found.length).toBe(2);
+    const result = await analyzeBytes("halves.jpg", photo);
+    expect(result.cards).toHaveLength(1);
+    const corners = [[left, top], [left + cardWidth, top], [left + cardWidth, top + cardHeight], [left, top + cardHeight]];
+    const off = result.cards[0].quad.map(([x, y], i) => Math.hypot(x - corners[i][0], y - corners[i][1]));
+    expect(Math.max(...off)).toBeLessThan(20);
+    expect(sameNumber(result.cards[0].features.number, scan.number)).toBe(true);
+  });
+
   it("a photo of a keyboard on a table (no card, not framed like one) is no card", async () => {
     const result = await analyzeBytes("clutter.jpg", await keyboardPhoto(720, 290));
     expect(result.cards).toEqual([]);

@@ -2,7 +2,7 @@ import type { Mat } from "@u4/opencv4nodejs";
 import type { Point } from "@poke-ventory/contracts";
 import { frameQuad, isCardRatio, isSquareOn, orderCorners, polygonArea, shapeRatio } from "../domain/card-geometry";
 import { refineCardQuad } from "./refine-card-quad";
-import { cardAmong, cardHolding } from "../domain/whole-card";
+import { cardAmong, outlinesHolding } from "../domain/whole-card";
 import { findHeldCard } from "./find-held-card";
 import { centre, distinctCards, gridOrder, insideQuad } from "../domain/card-layout";
 import type { CardDetector, CardQuad, PixelRect, RawImage } from "../ports";
@@ -87,7 +87,13 @@ export class OpencvCardDetector implements CardDetector {
     const refined = (q: Point[]) => (refineCardQuad(small, q, QUAD_MARGIN) ?? q).map(toImage);
     // Empty pockets of a page are card-shaped too: a card inside shows print (edges), an empty pocket next to none.
     const cards = distinctCards(quads).filter((q) => edgeDensity(canny, q) >= MIN_EDGE_DENSITY);
-    if (cards.length >= 2) return gridOrder(cards).map(({ quad, position }) => ({ corners: refined(unpad(quad)), position }));
+    if (cards.length >= 2) {
+      // One card's panels (its halves, card-shaped turned a quarter) look like a page of two: the outline holding
+      // them all as a card holds its panels is read should none of them read anything.
+      const [holding] = outlinesHolding(cards, outlines.map((o) => o.quad).filter((q) => edgeDensity(canny, q) >= MIN_EDGE_DENSITY));
+      const fallback = holding ? unpad(holding).map(toImage) : undefined;
+      return gridOrder(cards).map(({ quad, position }) => ({ corners: refined(unpad(quad)), position, ...(fallback && { fallback }) }));
+    }
     // A frame shaped exactly like a card is a scan or a tight crop: a card inside it lies square to the frame, a
     // skewed quad there is made of the art's lines; with none, the frame is the card.
     const tight = isCardRatio(shapeRatio(frameQuad(image.width, image.height)), TIGHT_FRAME);
@@ -99,12 +105,18 @@ export class OpencvCardDetector implements CardDetector {
     // Several outlines may be card-shaped: a holder's, the card's, a panel's. The card is the one among them that
     // no other holds as a holder holds its card ({@link cardAmong}), or the outline found less firmly that holds it
     // as a card holds a panel ({@link cardHolding}): a card's edge broken by specks and glare, its art window whole.
-    const wholeCard = (fraction: number) => {
+    // Of several loose outlines holding it, the smallest is taken and the largest read should it read too little (the
+    // smallest may be the card's inner frame, its name line left out).
+    const wholeCard = (fraction: number): CardQuad[] | null => {
       const found = cardAmong(
         printed.filter((q) => polygonArea(q) >= fraction * area),
         (outer, inner) => seeThrough(small, unpad(outer), unpad(inner)),
       );
-      return found ? unpad(cardHolding(found, loose) ?? found) : null;
+      if (!found) return null;
+      const holding = outlinesHolding([found], loose);
+      const card = unpad(holding[0] ?? found).map(toImage);
+      if (holding.length < 2) return one(card);
+      return [{ corners: card, position: null, fallback: unpad(holding[holding.length - 1]).map(toImage) }];
     };
     const one = (corners: Point[]): CardQuad[] => [{ corners, position: null }];
     // The card's edge found loosely (a contour filling little of its quad: a card tilted on a light table, its edge
@@ -121,7 +133,7 @@ export class OpencvCardDetector implements CardDetector {
     };
     if (!frameIsCard) {
       const best = wholeCard(this.minAreaFraction);
-      if (best) return one(best.map(toImage));
+      if (best) return best;
       // No contour is card-shaped: a card in a toploader or a case, or no card (it must show print).
       const quad = held();
       return quad ? one(quad.map(toImage)) : [];
@@ -134,7 +146,7 @@ export class OpencvCardDetector implements CardDetector {
     // A frame only roughly a card's shape (a 4:3 photo): a card lying in it as in other photos, else its border
     // inside the frame (a close-up), else held, else the frame.
     const lying = wholeCard(this.minAreaFraction);
-    if (lying) return one(lying.map(toImage));
+    if (lying) return lying;
     const border = refineCardQuad(small, frameQuad(small.cols, small.rows), 0);
     if (border) return withLooseOutline(border.map(toImage));
     const quad = held();

@@ -1,6 +1,6 @@
 import type { Point } from "@poke-ventory/contracts";
 import { describe, expect, it } from "vitest";
-import { cardAmong, cardHolding, holds, wholeCardOf } from "./whole-card";
+import { cardAmong, cardHolding, holds, outlinesHolding, wholeCardOf } from "./whole-card";
 
 /** An axis-aligned quad, top-left first. */
 const rect = (left: number, top: number, width: number, height: number): Point[] => [
@@ -71,5 +71,21 @@ describe("cardHolding", () => {
     ["a panel and nothing found loosely", upperHalf, [], null],
   ])("%s", (_, panel, outlines, expected) => {
     expect(cardHolding(panel, outlines)).toEqual(expected);
+  });
+});
+
+describe("outlinesHolding", () => {
+  const innerFrame = rect(115, 170, 600, 790); // all of the card but its name line
+  const pageOfTwo = rect(40, 40, 1400, 1000);
+  const rightCard = rect(750, 100, 630, 880);
+  it.each([
+    ["a card's two halves taken for a page of two: the card first, then its sleeve", [upperHalf, lowerHalf], [sleeve, pageOfTwo, card], [card, sleeve]],
+    // Card-shaped too: geometry alone cannot tell it from one card, reading does (it is read only if neither card reads).
+    ["two cards side by side: only the outline around both (their sleeves hold one each)", [card, rightCard], [sleeve, pageOfTwo], [pageOfTwo]],
+    ["a panel far smaller than every outline around it (the table's)", [smallArt], [pageOfTwo], []],
+    ["the art window: the card's inner frame first, then the card beyond it", [artWindow], [card, innerFrame], [innerFrame, card]],
+    ["no outline", [upperHalf, lowerHalf], [], []],
+  ])("%s", (_, panels, outlines, expected) => {
+    expect(outlinesHolding(panels, outlines)).toEqual(expected);
   });
 });

@@ -53,6 +53,13 @@ export function cardAmong(quads: readonly Point[][], seeThrough: (outer: Point[]
 /** A panel found firmly may run a little past a card's outline found loosely (its corners rounded, broken): this share of its size. */
 const PANEL_SLACK = 0.1;
 
+/** True when `outline` holds `panel` as a card holds its panel: larger, holding it, at most `panelShare` times larger. */
+const holdsAsPanel = (outline: readonly Point[], panel: readonly Point[]) =>
+  polygonArea(outline) > polygonArea(panel) &&
+  polygonArea(outline) * DETECTION.panelShare <= polygonArea(panel) &&
+  holds(outline, panel, PANEL_SLACK) &&
+  wholeCardOf(outline, panel) === "outer";
+
 /**
  * The card holding `panel` among outlines found with less confidence (a contour that only partly fills its quad: the
  * card's edge in a sleeve on a speckled counter, broken by specks and glare): the smallest one that holds it as a
@@ -60,9 +67,14 @@ const PANEL_SLACK = 0.1;
  * no smaller than that share of its card; a larger outline is the table's). Null when none does: `panel` is the card.
  */
 export function cardHolding(panel: readonly Point[], outlines: readonly Point[][]): Point[] | null {
-  const area = polygonArea(panel);
-  const holding = outlines
-    .filter((q) => polygonArea(q) > area && polygonArea(q) * DETECTION.panelShare <= area && holds(q, panel, PANEL_SLACK) && wholeCardOf(q, panel) === "outer")
-    .sort((a, b) => polygonArea(a) - polygonArea(b));
-  return holding[0] ?? null;
+  return outlinesHolding([panel], outlines)[0] ?? null;
+}
+
+/**
+ * The outlines holding every one of `panels` as a card holds its panels (as {@link cardHolding}), smallest first:
+ * the card's own and, when the smallest is an inner frame (all but the name line), the card's beyond it; for a page
+ * of two, the one card whose upper and lower halves (each card-shaped turned a quarter) were taken for two cards.
+ */
+export function outlinesHolding(panels: readonly (readonly Point[])[], outlines: readonly Point[][]): Point[][] {
+  return outlines.filter((q) => panels.every((p) => holdsAsPanel(q, p))).sort((a, b) => polygonArea(a) - polygonArea(b));
 }
