@@ -1,19 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { waitFor } from "@poke-ventory/testing";
 import { describe, expect, it } from "vitest";
 import { startOcrEngines } from "../src/ocr-engines";
-
-/** Child processes of this one running PP-OCR. */
-function ocrProcesses(): string[] {
-  try {
-    return execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" })
-      .split("\n")
-      .filter((line) => line.includes("ocr-process"));
-  } catch {
-    return []; // ps exits 1 when nothing matches
-  }
-}
-
+import { ocrProcesses } from "./support/ocr-processes";
 
 describe("startOcrEngines", () => {
   it("with both engines, closes the one that started when the other fails: no OCR process is left behind", async () => {
@@ -39,7 +27,7 @@ describe("startOcrEngines", () => {
     const engines = await startOcrEngines({ OCR_ENGINE: "ppocr", OCR_FIRST: "tesseract", ANALYSIS_LANGUAGES: ["eng"], OCR_WORKERS: 1, OCR_PROCESSES: 1 });
     try {
       expect(engines.unavailable()).toBeNull();
-      const [pid] = ocrProcesses().map((line) => Number(line.trim().split(/\s+/)[0]));
+      const [pid] = ocrProcesses();
       process.kill(pid, "SIGKILL");
       await waitFor(async () => engines.unavailable() !== null, 20_000);
       expect(engines.unavailable()).toMatch(/no OCR process/);

@@ -1,29 +1,16 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { waitFor } from "@poke-ventory/testing";
 import { OcrProcessError, OcrProcessPool } from "../src/adapters/ocr-process-pool";
+import { ocrProcesses } from "./support/ocr-processes";
 
 /** A number printed dark on a light strip, as a PNG (the engine takes encoded images as well as PGMs). */
 async function printedNumber(text: string): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="72"><rect width="100%" height="100%" fill="#f4efe2"/><text x="20" y="52" font-family="DejaVu Sans, sans-serif" font-size="36" fill="#1a1a1a">${text}</text></svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
-}
-
-/** The OCR processes running under `parent`, by pid. */
-function ocrProcesses(parent = process.pid): number[] {
-  let out = "";
-  try {
-    out = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(parent)], { encoding: "utf8" });
-  } catch {
-    return []; // ps exits 1 when nothing matches
-  }
-  return out
-    .split("\n")
-    .filter((line) => line.includes("ocr-process"))
-    .map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
 /** A process's CPU time so far, in clock ticks (`utime` + `stime` of `/proc/<pid>/stat`). */
